@@ -1,0 +1,24 @@
+package dev.policyhub.core.spi;
+
+import java.util.function.Function;
+
+/**
+ * An open store. All access goes through units of work: {@link #read} sees a consistent state, {@link #write} is
+ * atomic (if the work throws, nothing it wrote is kept). Writes name the version they expect; a store rejects a stale
+ * write by returning {@code false} and never decides anything about policies.
+ */
+public interface Storage extends AutoCloseable {
+
+    /** Runs read-only work on a consistent view. */
+    <T> T read(Function<StoreSession, T> work);
+
+    /** Runs work atomically: all of its writes are kept, or none (when it throws). */
+    <T> T write(Function<StoreSession, T> work);
+
+    /** Deletes every stored object (the emulator's reset). */
+    void clear();
+
+    /** Releases the store's resources. */
+    @Override
+    void close();
+}

@@ -1,0 +1,20 @@
+package dev.policyhub.core.spi;
+
+/** The stores visible inside one unit of work. */
+public interface StoreSession {
+
+    /** Organizations, folders and projects. */
+    NodeStore nodes();
+
+    /** Tag keys, values and bindings. */
+    TagStore tags();
+
+    /** Organization policies. */
+    PolicyStore policies();
+
+    /** Custom constraints. */
+    CustomConstraintStore customConstraints();
+
+    /** The id sequence and the update-time stamp. */
+    SequenceStore sequences();
+}
