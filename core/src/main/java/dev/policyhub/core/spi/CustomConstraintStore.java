@@ -17,9 +17,9 @@ public interface CustomConstraintStore {
     /** Stores a new custom constraint at version 1; false if it exists. */
     boolean insert(long organizationId, CustomConstraint constraint);
 
-    /** Replaces a custom constraint; false on a version mismatch. */
+    /** Replaces a custom constraint; false on a version mismatch or if it is gone. */
     boolean replace(long organizationId, CustomConstraint constraint, long expectedVersion);
 
-    /** Removes a custom constraint; false on a version mismatch. */
+    /** Removes a custom constraint; false on a version mismatch or if it is gone. */
     boolean delete(long organizationId, String constraintId, long expectedVersion);
 }

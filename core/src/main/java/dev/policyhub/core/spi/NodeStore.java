@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Persistence of organizations, folders and projects. Inserts fail (return false) when the id is taken; replaces
  * and deletes fail when the stored version is not {@code expectedVersion}. Child lists are ordered by
- * (displayName, id) and resume strictly after a cursor.
+ * (displayName, id) and resume strictly after a cursor; with {@code includeDeleted == false}, deleted nodes are
+ * skipped and do not count toward {@code limit}.
  */
 public interface NodeStore {
 
@@ -57,7 +58,7 @@ public interface NodeStore {
     /** Stores a new project at version 1; false if the number or the project id is taken. */
     boolean insertProject(Project project);
 
-    /** Replaces a project; false on a version mismatch or if it is gone. */
+    /** Replaces a project; false on a version mismatch, if it is gone, or if its new project id is taken. */
     boolean replaceProject(Project project, long expectedVersion);
 
     /** Removes a project; false on a version mismatch or if it is gone. */

@@ -6,6 +6,10 @@ import java.util.function.Function;
  * An open store. All access goes through units of work: {@link #read} sees a consistent state, {@link #write} is
  * atomic (if the work throws, nothing it wrote is kept). Writes name the version they expect; a store rejects a stale
  * write by returning {@code false} and never decides anything about policies.
+ *
+ * <p>A session is valid only while its unit runs; a read session refuses writes, and units after {@link #close()}
+ * fail with {@link IllegalStateException}. Closing twice is harmless. A unit that rolls back undoes its id claims too;
+ * sequence values it took may be given back or not, but committed ones never repeat.
  */
 public interface Storage extends AutoCloseable {
 

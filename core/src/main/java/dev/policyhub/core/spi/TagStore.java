@@ -26,10 +26,10 @@ public interface TagStore {
     /** Stores a new key at version 1; false if the id or the namespaced name is taken. */
     boolean insertKey(TagKey key);
 
-    /** Replaces a key; false on a version mismatch. */
+    /** Replaces a key; false on a version mismatch, if it is gone, or if its namespaced name is taken. */
     boolean replaceKey(TagKey key, long expectedVersion);
 
-    /** Removes a key; false on a version mismatch. */
+    /** Removes a key; false on a version mismatch or if it is gone. */
     boolean deleteKey(long id, long expectedVersion);
 
     /** The value with this id. */
@@ -44,10 +44,10 @@ public interface TagStore {
     /** Stores a new value at version 1; false if the id or the namespaced name is taken. */
     boolean insertValue(TagValue value);
 
-    /** Replaces a value; false on a version mismatch. */
+    /** Replaces a value; false on a version mismatch, if it is gone, or if its namespaced name is taken. */
     boolean replaceValue(TagValue value, long expectedVersion);
 
-    /** Removes a value; false on a version mismatch. */
+    /** Removes a value; false on a version mismatch or if it is gone. */
     boolean deleteValue(long id, long expectedVersion);
 
     /** Bindings of a resource with a value id greater than {@code afterValueId}, ascending by value id. */
