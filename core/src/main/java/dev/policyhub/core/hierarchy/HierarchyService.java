@@ -22,7 +22,10 @@ public interface HierarchyService {
     /** Organizations matching {@code domain:{displayName}} or {@code directoryCustomerId:{id}} ({@code ""} = all). */
     Page<Organization> searchOrganizations(String query, PageRequest page);
 
-    /** Deletes an organization with no active folders, projects or tag keys (FAILED_PRECONDITION otherwise). */
+    /**
+     * Deletes an organization with no active folders, projects or tag keys (FAILED_PRECONDITION otherwise); its
+     * deletion-requested folders and projects, its policies, bindings and custom constraints go with it.
+     */
     void deleteOrganization(String name);
 
     /** Creates a folder under an organization or a folder. */

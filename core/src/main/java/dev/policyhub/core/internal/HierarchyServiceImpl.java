@@ -20,6 +20,7 @@ import dev.policyhub.core.hierarchy.State;
 import dev.policyhub.core.hierarchy.TagBinding;
 import dev.policyhub.core.hierarchy.TagKey;
 import dev.policyhub.core.hierarchy.TagValue;
+import dev.policyhub.core.orgpolicy.CustomConstraint;
 import dev.policyhub.core.orgpolicy.Policy;
 import dev.policyhub.core.spi.NodeStore.ChildCursor;
 import dev.policyhub.core.spi.StoreSession;
@@ -147,7 +148,9 @@ public final class HierarchyServiceImpl implements HierarchyService {
                 throw PolicyHubException.failedPrecondition("NOT_EMPTY", name,
                         "organization " + name + " still has active folders, projects or tag keys");
             }
+            purgeChildren(s, key);
             purgeAttachments(s, key);
+            purgeCustomConstraints(s, id);
             Transactor.check(s.nodes().deleteOrganization(id, org.version()));
             return null;
         });
@@ -813,6 +816,29 @@ public final class HierarchyServiceImpl implements HierarchyService {
                     .orElseThrow(() -> PolicyHubException.invalidArgument(field, "unknown tag " + tag.getKey() + "/"
                             + tag.getValue()));
             bind(s, resource, value);
+        }
+    }
+
+    /** Purges every (deletion-requested) folder and project below a node, deepest first. */
+    private static void purgeChildren(StoreSession s, NodeKey node) {
+        for (Versioned<Folder> child : s.nodes().folders(node, ChildCursor.START, Integer.MAX_VALUE, true)) {
+            purgeChildren(s, child.value().key());
+            purgeAttachments(s, child.value().key());
+            Transactor.check(s.nodes().deleteFolder(child.value().id(), child.version()));
+        }
+        for (Versioned<Project> child : s.nodes().projects(node, ChildCursor.START, Integer.MAX_VALUE, true)) {
+            if (s.tags().countKeys(child.value().key()) > 0) {
+                throw PolicyHubException.failedPrecondition("NOT_EMPTY", child.value().name(), "project "
+                        + child.value().name() + " still owns tag keys; delete them first");
+            }
+            purgeAttachments(s, child.value().key());
+            Transactor.check(s.nodes().deleteProject(child.value().number(), child.version()));
+        }
+    }
+
+    private static void purgeCustomConstraints(StoreSession s, long org) {
+        for (Versioned<CustomConstraint> c : s.customConstraints().list(org, "", Integer.MAX_VALUE)) {
+            Transactor.check(s.customConstraints().delete(org, c.value().id(), c.version()));
         }
     }
 

@@ -22,6 +22,7 @@ import dev.policyhub.core.hierarchy.TagBinding;
 import dev.policyhub.core.hierarchy.TagKey;
 import dev.policyhub.core.hierarchy.TagPurpose;
 import dev.policyhub.core.hierarchy.TagValue;
+import dev.policyhub.core.orgpolicy.PolicyRule;
 import dev.policyhub.testkit.HubKitBase;
 import dev.policyhub.testkit.KitConstraints;
 import org.junit.jupiter.api.DisplayName;
@@ -366,6 +367,28 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             PreconditionViolation v = assertPrecondition("NOT_EMPTY", () -> hierarchy.deleteOrganization(ORG));
             assertEquals(ORG, v.subject());
             assertUnchanged(before);
+        }
+
+        @Test
+        @DisplayName("deleting an organization takes its deletion-requested folders and projects and their policies with it")
+        void deleteTakesDeletedChildren() {
+            org(1);
+            folder(11, ORG);
+            project(111, "folders/11");
+            set("projects/111", "compute.requireOsLogin", spec(PolicyRule.enforce(true)));
+            hierarchy.deleteProject("projects/111");
+            hierarchy.deleteFolder("folders/11");
+
+            hierarchy.deleteOrganization(ORG);
+
+            assertPermissionDenied(ORG, () -> hierarchy.getOrganization(ORG));
+            assertPermissionDenied("folders/11", () -> hierarchy.getFolder("folders/11"));
+            assertPermissionDenied("projects/111", () -> hierarchy.getProject("projects/111"));
+            hub.storage().read(s -> {
+                assertEquals(Optional.empty(), s.policies().get(
+                        NodeKey.project(111), "compute.requireOsLogin"));
+                return null;
+            });
         }
     }
 
