@@ -52,8 +52,7 @@ final class Table<K, V> {
 
     /** Stores {@code value} at the next version; false if the row is gone, stale or an index refuses the value. */
     boolean replace(Journal journal, K key, V value, long expectedVersion) {
-        Versioned<V> current = rows.get(key);
-        if (current == null || current.version() != expectedVersion || !admitted(key, value)) {
+        if (!storedAt(key, expectedVersion) || !admitted(key, value)) {
             return false;
         }
         change(journal, key, new Versioned<>(value, expectedVersion + 1));
@@ -62,12 +61,17 @@ final class Table<K, V> {
 
     /** Removes the row; false if it is gone or stale. */
     boolean delete(Journal journal, K key, long expectedVersion) {
-        Versioned<V> current = rows.get(key);
-        if (current == null || current.version() != expectedVersion) {
+        if (!storedAt(key, expectedVersion)) {
             return false;
         }
         change(journal, key, null);
         return true;
+    }
+
+    /** True if a row is stored under {@code key} at {@code expectedVersion}. */
+    private boolean storedAt(K key, long expectedVersion) {
+        Versioned<V> current = rows.get(key);
+        return current != null && current.version() == expectedVersion;
     }
 
     private boolean admitted(K key, V value) {

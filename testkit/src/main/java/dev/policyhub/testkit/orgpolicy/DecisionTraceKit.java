@@ -109,6 +109,21 @@ public abstract class DecisionTraceKit extends HubKitBase {
         }
     }
 
+    /** Decides a value at a resource and asserts the decision's trace as {@link #assertTrace} does; returns it. */
+    private Decision assertTraced(String resource, String constraint, String value, Outcome outcome,
+                                  LevelCheck... levels) {
+        Decision d = policies.decide(resource, constraint, value);
+        assertTrace(d, resource, constraint, value, outcome, levels);
+        return d;
+    }
+
+    /** Decides a boolean constraint at a resource and asserts the decision's trace, whose value is empty. */
+    private Decision assertTraced(String resource, String constraint, Outcome outcome, LevelCheck... levels) {
+        Decision d = policies.decide(resource, constraint);
+        assertTrace(d, resource, constraint, "", outcome, levels);
+        return d;
+    }
+
     /** Asserts which rule decided: a resource and rule index, or {@code ""} and {@code -1} for the default. */
     private static void assertDecidedBy(Decision d, String resource, int rule) {
         assertEquals(resource, d.decidingResource(), d::reason);
@@ -137,11 +152,17 @@ public abstract class DecisionTraceKit extends HubKitBase {
             set(ORG, LIST_ALLOW, spec(allow("red", "green")));
         }
 
+        /** The levels of a project whose inheriting policy merges with the organization's, one rule each. */
+        private LevelCheck[] organizationThenMerging(String p) {
+            return new LevelCheck[] {
+                    level(ORG, orgPolicy, LevelEffect.REPLACES_PARENT, unconditional(0)),
+                    level(p, policyName(p, LIST_ALLOW), LevelEffect.MERGES_WITH_PARENT, unconditional(0))};
+        }
+
         @Test
         @DisplayName("H0 trace: at the organization its own allow list decides red")
         void h0() {
-            Decision d = policies.decide(ORG, LIST_ALLOW, "red");
-            assertTrace(d, ORG, LIST_ALLOW, "red", Outcome.ALLOW,
+            Decision d = assertTraced(ORG, LIST_ALLOW, "red", Outcome.ALLOW,
                     level(ORG, orgPolicy, LevelEffect.REPLACES_PARENT, unconditional(0)));
             assertDecidedBy(d, ORG, 0);
         }
@@ -151,17 +172,12 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void h1() {
             String p = projects(101);
             set(p, LIST_ALLOW, inh(allow("blue")));
-            LevelCheck[] levels = {
-                    level(ORG, orgPolicy, LevelEffect.REPLACES_PARENT, unconditional(0)),
-                    level(p, policyName(p, LIST_ALLOW), LevelEffect.MERGES_WITH_PARENT, unconditional(0))};
-            Decision blue = policies.decide(p, LIST_ALLOW, "blue");
-            assertTrace(blue, p, LIST_ALLOW, "blue", Outcome.ALLOW, levels);
+            LevelCheck[] levels = organizationThenMerging(p);
+            Decision blue = assertTraced(p, LIST_ALLOW, "blue", Outcome.ALLOW, levels);
             assertDecidedBy(blue, p, 0);
-            Decision red = policies.decide(p, LIST_ALLOW, "red");
-            assertTrace(red, p, LIST_ALLOW, "red", Outcome.ALLOW, levels);
+            Decision red = assertTraced(p, LIST_ALLOW, "red", Outcome.ALLOW, levels);
             assertDecidedBy(red, ORG, 0);
-            Decision yellow = policies.decide(p, LIST_ALLOW, "yellow");
-            assertTrace(yellow, p, LIST_ALLOW, "yellow", Outcome.DENY, levels);
+            assertTraced(p, LIST_ALLOW, "yellow", Outcome.DENY, levels);
         }
 
         @Test
@@ -169,14 +185,10 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void h2() {
             String p = projects(102);
             set(p, LIST_ALLOW, inh(deny("green")));
-            LevelCheck[] levels = {
-                    level(ORG, orgPolicy, LevelEffect.REPLACES_PARENT, unconditional(0)),
-                    level(p, policyName(p, LIST_ALLOW), LevelEffect.MERGES_WITH_PARENT, unconditional(0))};
-            Decision green = policies.decide(p, LIST_ALLOW, "green");
-            assertTrace(green, p, LIST_ALLOW, "green", Outcome.DENY, levels);
+            LevelCheck[] levels = organizationThenMerging(p);
+            Decision green = assertTraced(p, LIST_ALLOW, "green", Outcome.DENY, levels);
             assertDecidedBy(green, p, 0);
-            Decision red = policies.decide(p, LIST_ALLOW, "red");
-            assertTrace(red, p, LIST_ALLOW, "red", Outcome.ALLOW, levels);
+            Decision red = assertTraced(p, LIST_ALLOW, "red", Outcome.ALLOW, levels);
             assertDecidedBy(red, ORG, 0);
         }
 
@@ -185,8 +197,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void h3() {
             String p = projects(103);
             set(p, LIST_ALLOW, spec(allow("yellow")));
-            Decision d = policies.decide(p, LIST_ALLOW, "yellow");
-            assertTrace(d, p, LIST_ALLOW, "yellow", Outcome.ALLOW,
+            Decision d = assertTraced(p, LIST_ALLOW, "yellow", Outcome.ALLOW,
                     notConsulted(ORG, orgPolicy),
                     level(p, policyName(p, LIST_ALLOW), LevelEffect.REPLACES_PARENT, unconditional(0)));
             assertDecidedBy(d, p, 0);
@@ -197,8 +208,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void h4() {
             String p = projects(104);
             set(p, LIST_ALLOW, reset());
-            Decision d = policies.decide(p, LIST_ALLOW, "purple");
-            assertTrace(d, p, LIST_ALLOW, "purple", Outcome.ALLOW,
+            Decision d = assertTraced(p, LIST_ALLOW, "purple", Outcome.ALLOW,
                     notConsulted(ORG, orgPolicy),
                     level(p, policyName(p, LIST_ALLOW), LevelEffect.RESETS_TO_DEFAULT));
             assertDefaultDecided(d);
@@ -230,14 +240,11 @@ public abstract class DecisionTraceKit extends HubKitBase {
                     notConsulted(ORG, ""),
                     level(f11, policyName(f11, LIST_ALLOW), LevelEffect.REPLACES_PARENT, unconditional(0)),
                     level(p101, policyName(p101, LIST_ALLOW), LevelEffect.MERGES_WITH_PARENT, unconditional(0))};
-            Decision d123 = policies.decide(p101, LIST_ALLOW, "projects/123");
-            assertTrace(d123, p101, LIST_ALLOW, "projects/123", Outcome.DENY, levels);
+            Decision d123 = assertTraced(p101, LIST_ALLOW, "projects/123", Outcome.DENY, levels);
             assertDecidedBy(d123, f11, 0);
-            Decision d456 = policies.decide(p101, LIST_ALLOW, "projects/456");
-            assertTrace(d456, p101, LIST_ALLOW, "projects/456", Outcome.DENY, levels);
+            Decision d456 = assertTraced(p101, LIST_ALLOW, "projects/456", Outcome.DENY, levels);
             assertDecidedBy(d456, p101, 0);
-            Decision d789 = policies.decide(p101, LIST_ALLOW, "projects/789");
-            assertTrace(d789, p101, LIST_ALLOW, "projects/789", Outcome.ALLOW, levels);
+            assertTraced(p101, LIST_ALLOW, "projects/789", Outcome.ALLOW, levels);
         }
 
         @Test
@@ -245,8 +252,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void r1b() {
             set(f11, LIST_ALLOW, spec(deny("projects/123")));
             set(p101, LIST_ALLOW, inh(deny("projects/456")));
-            Decision d = policies.decide(f11, LIST_ALLOW, "projects/123");
-            assertTrace(d, f11, LIST_ALLOW, "projects/123", Outcome.DENY,
+            Decision d = assertTraced(f11, LIST_ALLOW, "projects/123", Outcome.DENY,
                     notConsulted(ORG, ""),
                     level(f11, policyName(f11, LIST_ALLOW), LevelEffect.REPLACES_PARENT, unconditional(0)));
             assertDecidedBy(d, f11, 0);
@@ -257,8 +263,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void r2() {
             set(f11, LIST_ALLOW, spec(deny("projects/123")));
             set(p101, LIST_ALLOW, inh(allow("projects/123")));
-            Decision d = policies.decide(p101, LIST_ALLOW, "projects/123");
-            assertTrace(d, p101, LIST_ALLOW, "projects/123", Outcome.DENY,
+            Decision d = assertTraced(p101, LIST_ALLOW, "projects/123", Outcome.DENY,
                     notConsulted(ORG, ""),
                     level(f11, policyName(f11, LIST_ALLOW), LevelEffect.REPLACES_PARENT, unconditional(0)),
                     level(p101, policyName(p101, LIST_ALLOW), LevelEffect.MERGES_WITH_PARENT, unconditional(0)));
@@ -269,8 +274,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         @DisplayName("R3 trace: the project's allowed value decides on a DENY-default constraint")
         void r3() {
             set(p101, SA_LIFETIME, spec(allow(SA1)));
-            Decision d = policies.decide(p101, SA_LIFETIME, SA1);
-            assertTrace(d, p101, SA_LIFETIME, SA1, Outcome.ALLOW,
+            Decision d = assertTraced(p101, SA_LIFETIME, SA1, Outcome.ALLOW,
                     notConsulted(ORG, ""),
                     notConsulted(f11, ""),
                     level(p101, policyName(p101, SA_LIFETIME), LevelEffect.REPLACES_PARENT, unconditional(0)));
@@ -282,8 +286,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void r4() {
             set(ORG, SA_LIFETIME, spec(PolicyRule.denyAll()));
             set(p101, SA_LIFETIME, inh(allow(SA1)));
-            Decision d = policies.decide(p101, SA_LIFETIME, SA1);
-            assertTrace(d, p101, SA_LIFETIME, SA1, Outcome.DENY,
+            Decision d = assertTraced(p101, SA_LIFETIME, SA1, Outcome.DENY,
                     level(ORG, policyName(ORG, SA_LIFETIME), LevelEffect.REPLACES_PARENT, unconditional(0)),
                     noPolicy(f11),
                     level(p101, policyName(p101, SA_LIFETIME), LevelEffect.MERGES_WITH_PARENT, unconditional(0)));
@@ -295,8 +298,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void r5() {
             set(ORG, LIST_ALLOW, spec(allow("x")));
             set(p101, LIST_ALLOW, spec());
-            Decision d = policies.decide(p101, LIST_ALLOW, "y");
-            assertTrace(d, p101, LIST_ALLOW, "y", Outcome.ALLOW,
+            Decision d = assertTraced(p101, LIST_ALLOW, "y", Outcome.ALLOW,
                     notConsulted(ORG, policyName(ORG, LIST_ALLOW)),
                     notConsulted(f11, ""),
                     level(p101, policyName(p101, LIST_ALLOW), LevelEffect.FALLS_BACK_TO_DEFAULT));
@@ -306,8 +308,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         @Test
         @DisplayName("R6b trace: with no policy anywhere every level passes and the DENY default decides")
         void r6b() {
-            Decision d = policies.decide(p101, LIST_DENY, "anything");
-            assertTrace(d, p101, LIST_DENY, "anything", Outcome.DENY, noPolicy(ORG), noPolicy(f11), noPolicy(p101));
+            Decision d = assertTraced(p101, LIST_DENY, "anything", Outcome.DENY, noPolicy(ORG), noPolicy(f11), noPolicy(p101));
             assertDefaultDecided(d);
         }
 
@@ -316,8 +317,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void r7() {
             set(ORG, LIST_ALLOW, spec(allow("a")));
             set(f11, LIST_ALLOW, spec(allow("b")));
-            Decision d = policies.decide(p101, LIST_ALLOW, "b");
-            assertTrace(d, p101, LIST_ALLOW, "b", Outcome.ALLOW,
+            Decision d = assertTraced(p101, LIST_ALLOW, "b", Outcome.ALLOW,
                     notConsulted(ORG, policyName(ORG, LIST_ALLOW)),
                     level(f11, policyName(f11, LIST_ALLOW), LevelEffect.REPLACES_PARENT, unconditional(0)),
                     noPolicy(p101));
@@ -360,25 +360,21 @@ public abstract class DecisionTraceKit extends HubKitBase {
                             conditional(1, LOCATION_WEST, false)),
                     noPolicy(folders(11)),
                     noPolicy(p)};
-            Decision east = policies.decide(p, LOCATIONS, "us-east1-b");
-            assertTrace(east, p, LOCATIONS, "us-east1-b", Outcome.ALLOW, levels);
+            Decision east = assertTraced(p, LOCATIONS, "us-east1-b", Outcome.ALLOW, levels);
             assertDecidedBy(east, ORG, 0);
-            Decision west = policies.decide(p, LOCATIONS, "us-west1-a");
-            assertTrace(west, p, LOCATIONS, "us-west1-a", Outcome.DENY, levels);
+            assertTraced(p, LOCATIONS, "us-west1-a", Outcome.DENY, levels);
         }
 
         @Test
         @DisplayName("T2 trace: the tag bound to the project or inherited from its folder satisfies the condition")
         void t2() {
             setPT();
-            Decision direct = policies.decide(projects(102), LOCATIONS, "us-west1-a");
-            assertTrace(direct, projects(102), LOCATIONS, "us-west1-a", Outcome.ALLOW,
+            Decision direct = assertTraced(projects(102), LOCATIONS, "us-west1-a", Outcome.ALLOW,
                     level(ORG, orgLocations, LevelEffect.REPLACES_PARENT, unconditional(0),
                             conditional(1, LOCATION_WEST, true, "1/location/us-west1")),
                     noPolicy(projects(102)));
             assertDecidedBy(direct, ORG, 1);
-            Decision inherited = policies.decide(projects(103), LOCATIONS, "us-west1-a");
-            assertTrace(inherited, projects(103), LOCATIONS, "us-west1-a", Outcome.ALLOW,
+            Decision inherited = assertTraced(projects(103), LOCATIONS, "us-west1-a", Outcome.ALLOW,
                     level(ORG, orgLocations, LevelEffect.REPLACES_PARENT, unconditional(0),
                             conditional(1, LOCATION_WEST, true, "1/location/us-west1")),
                     noPolicy(folders(12)),
@@ -395,14 +391,12 @@ public abstract class DecisionTraceKit extends HubKitBase {
             project(104, ORG);
             bind(projects(104), 601);
             String orgPolicy = policyName(ORG, SERIAL_PORT);
-            Decision dev = policies.decide(projects(104), SERIAL_PORT);
-            assertTrace(dev, projects(104), SERIAL_PORT, "", Outcome.NOT_ENFORCED,
+            Decision dev = assertTraced(projects(104), SERIAL_PORT, Outcome.NOT_ENFORCED,
                     level(ORG, orgPolicy, LevelEffect.REPLACES_PARENT, unconditional(0),
                             conditional(1, ENV_DEV, true, "1/env/dev")),
                     noPolicy(projects(104)));
             assertDecidedBy(dev, ORG, 1);
-            Decision untagged = policies.decide(projects(101), SERIAL_PORT);
-            assertTrace(untagged, projects(101), SERIAL_PORT, "", Outcome.ENFORCED,
+            Decision untagged = assertTraced(projects(101), SERIAL_PORT, Outcome.ENFORCED,
                     level(ORG, orgPolicy, LevelEffect.REPLACES_PARENT, unconditional(0),
                             conditional(1, ENV_DEV, false)),
                     noPolicy(folders(11)),
@@ -429,8 +423,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         @DisplayName("B1 trace: the organization's policy is the nearest one for the project")
         void b1() {
             set(ORG, SERIAL_PORT, spec(PolicyRule.enforce(false)));
-            Decision d = policies.decide(p101, SERIAL_PORT);
-            assertTrace(d, p101, SERIAL_PORT, "", Outcome.NOT_ENFORCED,
+            Decision d = assertTraced(p101, SERIAL_PORT, Outcome.NOT_ENFORCED,
                     level(ORG, policyName(ORG, SERIAL_PORT), LevelEffect.REPLACES_PARENT, unconditional(0)),
                     noPolicy(p101));
             assertDecidedBy(d, ORG, 0);
@@ -441,8 +434,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void b2() {
             set(ORG, SERIAL_PORT, spec(PolicyRule.enforce(false)));
             set(p101, SERIAL_PORT, spec(PolicyRule.enforce(true)));
-            Decision d = policies.decide(p101, SERIAL_PORT);
-            assertTrace(d, p101, SERIAL_PORT, "", Outcome.ENFORCED,
+            Decision d = assertTraced(p101, SERIAL_PORT, Outcome.ENFORCED,
                     notConsulted(ORG, policyName(ORG, SERIAL_PORT)),
                     level(p101, policyName(p101, SERIAL_PORT), LevelEffect.REPLACES_PARENT, unconditional(0)));
             assertDecidedBy(d, p101, 0);
@@ -453,8 +445,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         void b3() {
             set(ORG, SERIAL_PORT, spec(PolicyRule.enforce(true)));
             set(p101, SERIAL_PORT, reset());
-            Decision d = policies.decide(p101, SERIAL_PORT);
-            assertTrace(d, p101, SERIAL_PORT, "", Outcome.NOT_ENFORCED,
+            Decision d = assertTraced(p101, SERIAL_PORT, Outcome.NOT_ENFORCED,
                     notConsulted(ORG, policyName(ORG, SERIAL_PORT)),
                     level(p101, policyName(p101, SERIAL_PORT), LevelEffect.RESETS_TO_DEFAULT));
             assertDefaultDecided(d);
@@ -463,8 +454,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
         @Test
         @DisplayName("B4 trace: with no policy the default decides")
         void b4() {
-            Decision d = policies.decide(p101, SERIAL_PORT);
-            assertTrace(d, p101, SERIAL_PORT, "", Outcome.NOT_ENFORCED, noPolicy(ORG), noPolicy(p101));
+            Decision d = assertTraced(p101, SERIAL_PORT, Outcome.NOT_ENFORCED, noPolicy(ORG), noPolicy(p101));
             assertDefaultDecided(d);
         }
 
@@ -472,11 +462,9 @@ public abstract class DecisionTraceKit extends HubKitBase {
         @DisplayName("B6 trace: the DENY default enforces at the organization, the project's policy decides below")
         void b6() {
             set(p101, CROSS_PROJECT_SA, spec(PolicyRule.enforce(false)));
-            Decision atOrg = policies.decide(ORG, CROSS_PROJECT_SA);
-            assertTrace(atOrg, ORG, CROSS_PROJECT_SA, "", Outcome.ENFORCED, noPolicy(ORG));
+            Decision atOrg = assertTraced(ORG, CROSS_PROJECT_SA, Outcome.ENFORCED, noPolicy(ORG));
             assertDefaultDecided(atOrg);
-            Decision atProject = policies.decide(p101, CROSS_PROJECT_SA);
-            assertTrace(atProject, p101, CROSS_PROJECT_SA, "", Outcome.NOT_ENFORCED,
+            Decision atProject = assertTraced(p101, CROSS_PROJECT_SA, Outcome.NOT_ENFORCED,
                     notConsulted(ORG, ""),
                     level(p101, policyName(p101, CROSS_PROJECT_SA), LevelEffect.REPLACES_PARENT, unconditional(0)));
             assertDecidedBy(atProject, p101, 0);
@@ -510,8 +498,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
             Decision dryBigquery = policies.decideDryRun(p, SERVICE_USAGE, "bigquery.googleapis.com");
             assertTrace(dryBigquery, p, SERVICE_USAGE, "bigquery.googleapis.com", Outcome.DENY, levels);
             assertDecidedBy(dryBigquery, p, 0);
-            Decision live = policies.decide(p, SERVICE_USAGE, "compute.googleapis.com");
-            assertTrace(live, p, SERVICE_USAGE, "compute.googleapis.com", Outcome.ALLOW, levels);
+            Decision live = assertTraced(p, SERVICE_USAGE, "compute.googleapis.com", Outcome.ALLOW, levels);
             assertDecidedBy(live, ORG, 0);
         }
 
@@ -525,8 +512,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
             bind(projects(111), 603);
             set(ORG, SERIAL_PORT, spec(PolicyRule.enforce(true), PolicyRule.enforce(false).when(ENV_DEV)));
             set(folders(11), SERIAL_PORT, spec(PolicyRule.enforce(false), PolicyRule.enforce(true).when(TEAM_RED)));
-            Decision d = policies.decide(projects(111), SERIAL_PORT);
-            assertTrace(d, projects(111), SERIAL_PORT, "", Outcome.ENFORCED,
+            Decision d = assertTraced(projects(111), SERIAL_PORT, Outcome.ENFORCED,
                     notConsulted(ORG, policyName(ORG, SERIAL_PORT)),
                     level(folders(11), policyName(folders(11), SERIAL_PORT), LevelEffect.REPLACES_PARENT,
                             unconditional(0), conditional(1, TEAM_RED, true, "1/team/red")),
@@ -542,15 +528,13 @@ public abstract class DecisionTraceKit extends HubKitBase {
             project(101, ORG);
             set(ORG, LIST_ALLOW, spec(allow("a")));
             set(p, LIST_ALLOW, spec(allow("b").when(ENV_DEV)));
-            Decision d = policies.decide(p, LIST_ALLOW, "z");
-            assertTrace(d, p, LIST_ALLOW, "z", Outcome.ALLOW,
+            Decision d = assertTraced(p, LIST_ALLOW, "z", Outcome.ALLOW,
                     notConsulted(ORG, policyName(ORG, LIST_ALLOW)),
                     level(p, policyName(p, LIST_ALLOW), LevelEffect.FALLS_BACK_TO_DEFAULT,
                             conditional(0, ENV_DEV, false)));
             assertDefaultDecided(d);
             bind(p, 601);
-            Decision tagged = policies.decide(p, LIST_ALLOW, "b");
-            assertTrace(tagged, p, LIST_ALLOW, "b", Outcome.ALLOW,
+            Decision tagged = assertTraced(p, LIST_ALLOW, "b", Outcome.ALLOW,
                     notConsulted(ORG, policyName(ORG, LIST_ALLOW)),
                     level(p, policyName(p, LIST_ALLOW), LevelEffect.REPLACES_PARENT,
                             conditional(0, ENV_DEV, true, "1/env/dev")));

@@ -299,21 +299,24 @@ public abstract class EffectivePolicyKit extends HubKitBase {
         }
     }
 
-    // ---- Set L ------------------------------------------------------------------------------------------------
-
-    /** Set L: the v1 list examples; foo is organization 1, bar is project 101 under it. */
-    @Nested
-    @DisplayName("Set L: v1 list examples")
-    class L {
-        private final String foo = ORG;
-        private final String bar = projects(101);
+    /** The hierarchy of the v1 examples (Sets L and B): foo is organization 1, bar is project 101 under it. */
+    abstract class FooAndBar {
+        final String foo = ORG;
+        final String bar = projects(101);
 
         @BeforeEach
         void fooAndBar() {
             org(1);
             project(101, ORG);
         }
+    }
 
+    // ---- Set L ------------------------------------------------------------------------------------------------
+
+    /** Set L: the v1 list examples; foo is organization 1, bar is project 101 under it. */
+    @Nested
+    @DisplayName("Set L: v1 list examples")
+    class L extends FooAndBar {
         @Test
         @DisplayName("L1: bar's own allow list replaces foo's")
         void l1() {
@@ -432,16 +435,7 @@ public abstract class EffectivePolicyKit extends HubKitBase {
     /** Set B: boolean constraints; foo is organization 1, bar is project 101 under it. */
     @Nested
     @DisplayName("Set B: booleans")
-    class B {
-        private final String foo = ORG;
-        private final String bar = projects(101);
-
-        @BeforeEach
-        void fooAndBar() {
-            org(1);
-            project(101, ORG);
-        }
-
+    class B extends FooAndBar {
         @Test
         @DisplayName("B1: foo's not-enforced policy applies to bar")
         void b1() {

@@ -3,65 +3,34 @@ package dev.policyhub.testkit.store;
 import static dev.policyhub.testkit.store.Fixtures.customConstraint;
 import static dev.policyhub.testkit.store.Fixtures.redescribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.orgpolicy.CustomConstraint;
 import dev.policyhub.core.spi.CustomConstraintStore;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.Versioned;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link CustomConstraintStore}: constraints keyed by (organization, constraint id). */
-public abstract class CustomConstraintStoreKit {
+public abstract class CustomConstraintStoreKit extends StoreKitBase<CustomConstraintStore> {
     private static final long ORG = 1;
     private static final long OTHER_ORG = 2;
     private static final String ID = "custom.denyPublicIp";
-
-    private Storage storage;
 
     /** Subclasses name the store under test. */
     protected CustomConstraintStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<CustomConstraintStore, T> work) {
-        return storage.write(session -> work.apply(session.customConstraints()));
-    }
-
-    private <T> T read(Function<CustomConstraintStore, T> work) {
-        return storage.read(session -> work.apply(session.customConstraints()));
-    }
-
-    private boolean succeeds(Predicate<CustomConstraintStore> work) {
-        return storage.write(session -> work.test(session.customConstraints()));
-    }
-
-    private static Optional<Versioned<CustomConstraint>> stored(CustomConstraint constraint, long version) {
-        return Optional.of(new Versioned<>(constraint, version));
+    @Override
+    CustomConstraintStore store(StoreSession session) {
+        return session.customConstraints();
     }
 
     @Nested
@@ -69,12 +38,17 @@ public abstract class CustomConstraintStoreKit {
     class SingleConstraints {
         private final CustomConstraint denyPublicIp = customConstraint(ORG, ID);
 
+        /** The checks made on the constraint of {@code ORG} with the id {@code ID}. */
+        private final VersionChecks<CustomConstraint> checks = new VersionChecks<>(
+                (s, constraint) -> s.insert(ORG, constraint),
+                (s, constraint, version) -> s.replace(ORG, constraint, version),
+                (s, version) -> s.delete(ORG, ID, version),
+                s -> s.get(ORG, ID));
+
         @Test
         @DisplayName("an inserted constraint reads back whole at version 1, under the id segment of its name")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insert(ORG, denyPublicIp)));
-
-            assertEquals(stored(denyPublicIp, 1), read(s -> s.get(ORG, ID)));
+            checks.insertedReadsBack(denyPublicIp);
         }
 
         @Test
@@ -89,10 +63,7 @@ public abstract class CustomConstraintStoreKit {
         @Test
         @DisplayName("inserts fail when the organization already has the id, and the first constraint is kept")
         void insertFailsWhenTaken() {
-            write(s -> s.insert(ORG, denyPublicIp));
-
-            assertFalse(succeeds(s -> s.insert(ORG, redescribed(denyPublicIp, "impostor"))));
-            assertEquals(stored(denyPublicIp, 1), read(s -> s.get(ORG, ID)));
+            checks.insertFailsWhenTaken(denyPublicIp, redescribed(denyPublicIp, "impostor"));
         }
 
         @Test
@@ -109,48 +80,33 @@ public abstract class CustomConstraintStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insert(ORG, denyPublicIp));
-            CustomConstraint edited = redescribed(denyPublicIp, "no public IPs");
-
-            assertTrue(succeeds(s -> s.replace(ORG, edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.get(ORG, ID)));
+            checks.replaceWithStoredVersion(denyPublicIp, redescribed(denyPublicIp, "no public IPs"));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insert(ORG, denyPublicIp));
-            CustomConstraint edited = redescribed(denyPublicIp, "no public IPs");
-            write(s -> s.replace(ORG, edited, 1));
-
-            assertFalse(succeeds(s -> s.replace(ORG, redescribed(denyPublicIp, "late"), 1)));
-            assertEquals(stored(edited, 2), read(s -> s.get(ORG, ID)));
+            checks.replaceWithStaleVersion(denyPublicIp, redescribed(denyPublicIp, "no public IPs"),
+                    redescribed(denyPublicIp, "late"));
         }
 
         @Test
         @DisplayName("a replace of a missing constraint fails and stores nothing")
         void replaceMissing() {
-            assertFalse(succeeds(s -> s.replace(ORG, denyPublicIp, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, ID)));
+            checks.replaceMissing(denyPublicIp);
         }
 
         @Test
         @DisplayName("a delete with the stored version removes the constraint")
         void deleteWithStoredVersion() {
-            write(s -> s.insert(ORG, denyPublicIp));
-
-            assertTrue(succeeds(s -> s.delete(ORG, ID, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, ID)));
+            checks.deleteWithStoredVersion(denyPublicIp);
             assertEquals(List.of(), read(s -> s.list(ORG, "", 10)));
         }
 
         @Test
         @DisplayName("a delete with a stale version fails and keeps the constraint")
         void deleteWithStaleVersion() {
-            write(s -> s.insert(ORG, denyPublicIp));
-
-            assertFalse(succeeds(s -> s.delete(ORG, ID, 2)));
-            assertEquals(stored(denyPublicIp, 1), read(s -> s.get(ORG, ID)));
+            checks.deleteWithStaleVersion(denyPublicIp, 2);
         }
 
         @Test
@@ -158,7 +114,7 @@ public abstract class CustomConstraintStoreKit {
         void deleteMissing() {
             write(s -> s.insert(OTHER_ORG, customConstraint(OTHER_ORG, ID)));
 
-            assertFalse(succeeds(s -> s.delete(ORG, ID, 1)));
+            checks.deleteMissing();
         }
     }
 
@@ -202,22 +158,11 @@ public abstract class CustomConstraintStoreKit {
         void pagingVisitsEveryConstraintOnce() {
             List<Versioned<CustomConstraint>> expected = insertAll();
 
-            List<Versioned<CustomConstraint>> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            String after = "";
-            while (true) {
-                String cursor = after;
-                List<Versioned<CustomConstraint>> page = read(s -> s.list(ORG, cursor, 2));
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                after = page.get(page.size() - 1).value().id();
-            }
+            Paged<CustomConstraint> paged =
+                    pageThrough("", after -> read(s -> s.list(ORG, after, 2)), CustomConstraint::id);
 
-            assertEquals(List.of(2, 2, 1), pageSizes);
-            assertEquals(expected, seen);
+            assertEquals(List.of(2, 2, 1), paged.pageSizes());
+            assertEquals(expected, paged.seen());
         }
 
         @Test

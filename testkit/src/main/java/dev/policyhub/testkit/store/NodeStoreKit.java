@@ -17,65 +17,29 @@ import dev.policyhub.core.hierarchy.Organization;
 import dev.policyhub.core.hierarchy.Project;
 import dev.policyhub.core.spi.NodeStore;
 import dev.policyhub.core.spi.NodeStore.ChildCursor;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.Versioned;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link NodeStore}: organizations, folders and projects. */
-public abstract class NodeStoreKit {
+public abstract class NodeStoreKit extends StoreKitBase<NodeStore> {
     private static final NodeKey ORG = NodeKey.organization(1);
     private static final NodeKey OTHER_PARENT = NodeKey.folder(9);
-
-    private Storage storage;
 
     /** Subclasses name the store under test. */
     protected NodeStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<NodeStore, T> work) {
-        return storage.write(session -> work.apply(session.nodes()));
-    }
-
-    private <T> T read(Function<NodeStore, T> work) {
-        return storage.read(session -> work.apply(session.nodes()));
-    }
-
-    private boolean succeeds(Predicate<NodeStore> work) {
-        return storage.write(session -> work.test(session.nodes()));
-    }
-
-    private static <T> Optional<Versioned<T>> stored(T value, long version) {
-        return Optional.of(new Versioned<>(value, version));
-    }
-
-    private static <T> List<Versioned<T>> atVersion1(List<T> values) {
-        List<Versioned<T>> out = new ArrayList<>();
-        values.forEach(value -> out.add(new Versioned<>(value, 1)));
-        return out;
+    @Override
+    NodeStore store(StoreSession session) {
+        return session.nodes();
     }
 
     @Nested
@@ -83,12 +47,17 @@ public abstract class NodeStoreKit {
     class Organizations {
         private final Organization acme = organization(11, "acme");
 
+        /** The checks made on the organization with the id 11. */
+        private final VersionChecks<Organization> checks = new VersionChecks<>(
+                NodeStore::insertOrganization,
+                NodeStore::replaceOrganization,
+                (s, version) -> s.deleteOrganization(11, version),
+                s -> s.organization(11));
+
         @Test
         @DisplayName("an inserted organization reads back whole at version 1")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insertOrganization(acme)));
-
-            assertEquals(stored(acme, 1), read(s -> s.organization(11)));
+            checks.insertedReadsBack(acme);
         }
 
         @Test
@@ -100,20 +69,13 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("inserts fail when the id is taken, and the first organization is kept")
         void insertFailsWhenIdTaken() {
-            write(s -> s.insertOrganization(acme));
-
-            assertFalse(succeeds(s -> s.insertOrganization(organization(11, "impostor"))));
-            assertEquals(stored(acme, 1), read(s -> s.organization(11)));
+            checks.insertFailsWhenTaken(acme, organization(11, "impostor"));
         }
 
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insertOrganization(acme));
-            Organization edited = renamed(acme, "acme corp");
-
-            assertTrue(succeeds(s -> s.replaceOrganization(edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.organization(11)));
+            checks.replaceWithStoredVersion(acme, renamed(acme, "acme corp"));
         }
 
         @Test
@@ -131,43 +93,31 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insertOrganization(acme));
-            Organization edited = renamed(acme, "acme corp");
-            write(s -> s.replaceOrganization(edited, 1));
-
-            assertFalse(succeeds(s -> s.replaceOrganization(renamed(acme, "late"), 1)));
-            assertEquals(stored(edited, 2), read(s -> s.organization(11)));
+            checks.replaceWithStaleVersion(acme, renamed(acme, "acme corp"), renamed(acme, "late"));
         }
 
         @Test
         @DisplayName("a replace of a missing organization fails and stores nothing")
         void replaceMissing() {
-            assertFalse(succeeds(s -> s.replaceOrganization(acme, 1)));
-            assertEquals(Optional.empty(), read(s -> s.organization(11)));
+            checks.replaceMissing(acme);
         }
 
         @Test
         @DisplayName("a delete with the stored version removes the organization")
         void deleteWithStoredVersion() {
-            write(s -> s.insertOrganization(acme));
-
-            assertTrue(succeeds(s -> s.deleteOrganization(11, 1)));
-            assertEquals(Optional.empty(), read(s -> s.organization(11)));
+            checks.deleteWithStoredVersion(acme);
         }
 
         @Test
         @DisplayName("a delete with a stale version fails and keeps the organization")
         void deleteWithStaleVersion() {
-            write(s -> s.insertOrganization(acme));
-
-            assertFalse(succeeds(s -> s.deleteOrganization(11, 2)));
-            assertEquals(stored(acme, 1), read(s -> s.organization(11)));
+            checks.deleteWithStaleVersion(acme, 2);
         }
 
         @Test
         @DisplayName("a delete of a missing organization fails")
         void deleteMissing() {
-            assertFalse(succeeds(s -> s.deleteOrganization(11, 1)));
+            checks.deleteMissing();
         }
 
         @Test
@@ -219,22 +169,11 @@ public abstract class NodeStoreKit {
             }
             orgs.forEach(o -> write(s -> s.insertOrganization(o)));
 
-            List<Versioned<Organization>> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            long after = 0;
-            while (true) {
-                long cursor = after;
-                List<Versioned<Organization>> page = read(s -> s.organizations(cursor, 2));
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                after = page.get(page.size() - 1).value().id();
-            }
+            Paged<Organization> paged =
+                    pageThrough(0L, after -> read(s -> s.organizations(after, 2)), Organization::id);
 
-            assertEquals(List.of(2, 2, 1), pageSizes);
-            assertEquals(atVersion1(orgs), seen);
+            assertEquals(List.of(2, 2, 1), paged.pageSizes());
+            assertEquals(atVersion1(orgs), paged.seen());
         }
     }
 
@@ -242,6 +181,13 @@ public abstract class NodeStoreKit {
     @DisplayName("folders")
     class Folders {
         private final Folder finance = folder(201, ORG, "finance");
+
+        /** The checks made on the folder with the id 201. */
+        private final VersionChecks<Folder> checks = new VersionChecks<>(
+                NodeStore::insertFolder,
+                NodeStore::replaceFolder,
+                (s, version) -> s.deleteFolder(201, version),
+                s -> s.folder(201));
 
         /** Five children of ORG, some sharing a display name, in insertion order (not list order). */
         private final List<Folder> children = List.of(
@@ -266,10 +212,7 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("an inserted folder reads back whole at version 1")
         void insertedReadsBack() {
-            Folder deleted = deleteRequested(moved(finance, OTHER_PARENT));
-
-            assertTrue(succeeds(s -> s.insertFolder(deleted)));
-            assertEquals(stored(deleted, 1), read(s -> s.folder(201)));
+            checks.insertedReadsBack(deleteRequested(moved(finance, OTHER_PARENT)));
         }
 
         @Test
@@ -281,66 +224,49 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("inserts fail when the id is taken, and the first folder is kept")
         void insertFailsWhenIdTaken() {
-            write(s -> s.insertFolder(finance));
-
-            assertFalse(succeeds(s -> s.insertFolder(folder(201, OTHER_PARENT, "impostor"))));
-            assertEquals(stored(finance, 1), read(s -> s.folder(201)));
+            checks.insertFailsWhenTaken(finance, folder(201, OTHER_PARENT, "impostor"));
             assertEquals(List.of(), list(OTHER_PARENT, ChildCursor.START, 10, true));
         }
 
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insertFolder(finance));
-            Folder edited = renamed(finance, "treasury");
-
-            assertTrue(succeeds(s -> s.replaceFolder(edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.folder(201)));
+            checks.replaceWithStoredVersion(finance, renamed(finance, "treasury"));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insertFolder(finance));
             Folder edited = renamed(finance, "treasury");
-            write(s -> s.replaceFolder(edited, 1));
 
-            assertFalse(succeeds(s -> s.replaceFolder(moved(finance, OTHER_PARENT), 1)));
-            assertEquals(stored(edited, 2), read(s -> s.folder(201)));
+            checks.replaceWithStaleVersion(finance, edited, moved(finance, OTHER_PARENT));
             assertEquals(List.of(new Versioned<>(edited, 2)), list(ORG, ChildCursor.START, 10, true));
         }
 
         @Test
         @DisplayName("a replace of a missing folder fails and stores nothing")
         void replaceMissing() {
-            assertFalse(succeeds(s -> s.replaceFolder(finance, 1)));
-            assertEquals(Optional.empty(), read(s -> s.folder(201)));
+            checks.replaceMissing(finance);
             assertEquals(List.of(), list(ORG, ChildCursor.START, 10, true));
         }
 
         @Test
         @DisplayName("a delete with the stored version removes the folder and its list entry")
         void deleteWithStoredVersion() {
-            write(s -> s.insertFolder(finance));
-
-            assertTrue(succeeds(s -> s.deleteFolder(201, 1)));
-            assertEquals(Optional.empty(), read(s -> s.folder(201)));
+            checks.deleteWithStoredVersion(finance);
             assertEquals(List.of(), list(ORG, ChildCursor.START, 10, true));
         }
 
         @Test
         @DisplayName("a delete with a stale version fails and keeps the folder")
         void deleteWithStaleVersion() {
-            write(s -> s.insertFolder(finance));
-
-            assertFalse(succeeds(s -> s.deleteFolder(201, 7)));
-            assertEquals(stored(finance, 1), read(s -> s.folder(201)));
+            checks.deleteWithStaleVersion(finance, 7);
         }
 
         @Test
         @DisplayName("a delete of a missing folder fails")
         void deleteMissing() {
-            assertFalse(succeeds(s -> s.deleteFolder(201, 1)));
+            checks.deleteMissing();
         }
 
         @Test
@@ -356,22 +282,11 @@ public abstract class NodeStoreKit {
         void pagingVisitsEveryChildOnce() {
             insertChildren();
 
-            List<Versioned<Folder>> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            ChildCursor after = ChildCursor.START;
-            while (true) {
-                List<Versioned<Folder>> page = list(ORG, after, 2, false);
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                Folder last = page.get(page.size() - 1).value();
-                after = new ChildCursor(last.displayName(), last.id());
-            }
+            Paged<Folder> paged = pageThrough(ChildCursor.START, after -> list(ORG, after, 2, false),
+                    last -> new ChildCursor(last.displayName(), last.id()));
 
-            assertEquals(List.of(2, 2, 1), pageSizes);
-            assertEquals(atVersion1(ordered), seen);
+            assertEquals(List.of(2, 2, 1), paged.pageSizes());
+            assertEquals(atVersion1(ordered), paged.seen());
         }
 
         @Test
@@ -456,6 +371,13 @@ public abstract class NodeStoreKit {
     class Projects {
         private final Project web = project(401, "web-prod", ORG, "web");
 
+        /** The checks made on the project with the number 401. */
+        private final VersionChecks<Project> checks = new VersionChecks<>(
+                NodeStore::insertProject,
+                NodeStore::replaceProject,
+                (s, version) -> s.deleteProject(401, version),
+                s -> s.project(401));
+
         /** Five children of ORG, some sharing a display name (one empty), in insertion order. */
         private final List<Project> children = List.of(
                 project(405, "p-405", ORG, "beta"),
@@ -481,8 +403,7 @@ public abstract class NodeStoreKit {
         void insertedReadsBack() {
             Project deleted = deleteRequested(web);
 
-            assertTrue(succeeds(s -> s.insertProject(deleted)));
-            assertEquals(stored(deleted, 1), read(s -> s.project(401)));
+            checks.insertedReadsBack(deleted);
             assertEquals(stored(deleted, 1), read(s -> s.projectById("web-prod")));
         }
 
@@ -498,10 +419,7 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("inserts fail when the number is taken, and the first project is kept")
         void insertFailsWhenNumberTaken() {
-            write(s -> s.insertProject(web));
-
-            assertFalse(succeeds(s -> s.insertProject(project(401, "other-id", ORG, "impostor"))));
-            assertEquals(stored(web, 1), read(s -> s.project(401)));
+            checks.insertFailsWhenTaken(web, project(401, "other-id", ORG, "impostor"));
             assertEquals(Optional.empty(), read(s -> s.projectById("other-id")));
         }
 
@@ -518,31 +436,25 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insertProject(web));
             Project edited = renamed(web, "website");
 
-            assertTrue(succeeds(s -> s.replaceProject(edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.project(401)));
+            checks.replaceWithStoredVersion(web, edited);
             assertEquals(stored(edited, 2), read(s -> s.projectById("web-prod")));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insertProject(web));
             Project edited = renamed(web, "website");
-            write(s -> s.replaceProject(edited, 1));
 
-            assertFalse(succeeds(s -> s.replaceProject(moved(web, OTHER_PARENT), 1)));
-            assertEquals(stored(edited, 2), read(s -> s.project(401)));
+            checks.replaceWithStaleVersion(web, edited, moved(web, OTHER_PARENT));
             assertEquals(List.of(new Versioned<>(edited, 2)), list(ORG, ChildCursor.START, 10, true));
         }
 
         @Test
         @DisplayName("a replace of a missing project fails and stores nothing")
         void replaceMissing() {
-            assertFalse(succeeds(s -> s.replaceProject(web, 1)));
-            assertEquals(Optional.empty(), read(s -> s.project(401)));
+            checks.replaceMissing(web);
             assertEquals(Optional.empty(), read(s -> s.projectById("web-prod")));
         }
 
@@ -572,10 +484,7 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("a delete with the stored version removes the project, its project id and its list entry")
         void deleteWithStoredVersion() {
-            write(s -> s.insertProject(web));
-
-            assertTrue(succeeds(s -> s.deleteProject(401, 1)));
-            assertEquals(Optional.empty(), read(s -> s.project(401)));
+            checks.deleteWithStoredVersion(web);
             assertEquals(Optional.empty(), read(s -> s.projectById("web-prod")));
             assertEquals(List.of(), list(ORG, ChildCursor.START, 10, true));
         }
@@ -594,16 +503,14 @@ public abstract class NodeStoreKit {
         @Test
         @DisplayName("a delete with a stale version fails and keeps the project")
         void deleteWithStaleVersion() {
-            write(s -> s.insertProject(web));
-
-            assertFalse(succeeds(s -> s.deleteProject(401, 2)));
+            checks.deleteWithStaleVersion(web, 2);
             assertEquals(stored(web, 1), read(s -> s.projectById("web-prod")));
         }
 
         @Test
         @DisplayName("a delete of a missing project fails")
         void deleteMissing() {
-            assertFalse(succeeds(s -> s.deleteProject(401, 1)));
+            checks.deleteMissing();
         }
 
         @Test
@@ -619,22 +526,11 @@ public abstract class NodeStoreKit {
         void pagingVisitsEveryChildOnce() {
             insertChildren();
 
-            List<Versioned<Project>> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            ChildCursor after = ChildCursor.START;
-            while (true) {
-                List<Versioned<Project>> page = list(ORG, after, 2, false);
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                Project last = page.get(page.size() - 1).value();
-                after = new ChildCursor(last.displayName(), last.number());
-            }
+            Paged<Project> paged = pageThrough(ChildCursor.START, after -> list(ORG, after, 2, false),
+                    last -> new ChildCursor(last.displayName(), last.number()));
 
-            assertEquals(List.of(2, 2, 1), pageSizes);
-            assertEquals(atVersion1(ordered), seen);
+            assertEquals(List.of(2, 2, 1), paged.pageSizes());
+            assertEquals(atVersion1(ordered), paged.seen());
         }
 
         @Test

@@ -2,7 +2,6 @@ package dev.policyhub.testkit.store;
 
 import static dev.policyhub.testkit.store.Fixtures.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.hierarchy.NodeKey;
@@ -10,60 +9,30 @@ import dev.policyhub.core.orgpolicy.Policy;
 import dev.policyhub.core.orgpolicy.PolicyRule;
 import dev.policyhub.core.orgpolicy.PolicySpec;
 import dev.policyhub.core.spi.PolicyStore;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.Versioned;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link PolicyStore}: policies keyed by (resource, constraint id). */
-public abstract class PolicyStoreKit {
+public abstract class PolicyStoreKit extends StoreKitBase<PolicyStore> {
     private static final NodeKey FOLDER = NodeKey.folder(5);
     private static final NodeKey PROJECT = NodeKey.project(5);
     private static final String CONSTRAINT = "compute.requireOsLogin";
-
-    private Storage storage;
 
     /** Subclasses name the store under test. */
     protected PolicyStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<PolicyStore, T> work) {
-        return storage.write(session -> work.apply(session.policies()));
-    }
-
-    private <T> T read(Function<PolicyStore, T> work) {
-        return storage.read(session -> work.apply(session.policies()));
-    }
-
-    private boolean succeeds(Predicate<PolicyStore> work) {
-        return storage.write(session -> work.test(session.policies()));
-    }
-
-    private static Optional<Versioned<Policy>> stored(Policy policy, long version) {
-        return Optional.of(new Versioned<>(policy, version));
+    @Override
+    PolicyStore store(StoreSession session) {
+        return session.policies();
     }
 
     private static Policy edited(Policy policy) {
@@ -76,12 +45,17 @@ public abstract class PolicyStoreKit {
     class SinglePolicies {
         private final Policy osLogin = policy(FOLDER, CONSTRAINT);
 
+        /** The checks made on the policy of {@code FOLDER} for {@code CONSTRAINT}. */
+        private final VersionChecks<Policy> checks = new VersionChecks<>(
+                (s, policy) -> s.insert(FOLDER, CONSTRAINT, policy),
+                (s, policy, version) -> s.replace(FOLDER, CONSTRAINT, policy, version),
+                (s, version) -> s.delete(FOLDER, CONSTRAINT, version),
+                s -> s.get(FOLDER, CONSTRAINT));
+
         @Test
         @DisplayName("an inserted policy reads back whole at version 1")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insert(FOLDER, CONSTRAINT, osLogin)));
-
-            assertEquals(stored(osLogin, 1), read(s -> s.get(FOLDER, CONSTRAINT)));
+            checks.insertedReadsBack(osLogin);
         }
 
         @Test
@@ -96,10 +70,7 @@ public abstract class PolicyStoreKit {
         @Test
         @DisplayName("inserts fail when the resource already has a policy for the constraint, and the first is kept")
         void insertFailsWhenTaken() {
-            write(s -> s.insert(FOLDER, CONSTRAINT, osLogin));
-
-            assertFalse(succeeds(s -> s.insert(FOLDER, CONSTRAINT, edited(osLogin))));
-            assertEquals(stored(osLogin, 1), read(s -> s.get(FOLDER, CONSTRAINT)));
+            checks.insertFailsWhenTaken(osLogin, edited(osLogin));
         }
 
         @Test
@@ -116,48 +87,32 @@ public abstract class PolicyStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insert(FOLDER, CONSTRAINT, osLogin));
-            Policy edited = edited(osLogin);
-
-            assertTrue(succeeds(s -> s.replace(FOLDER, CONSTRAINT, edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.get(FOLDER, CONSTRAINT)));
+            checks.replaceWithStoredVersion(osLogin, edited(osLogin));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insert(FOLDER, CONSTRAINT, osLogin));
-            Policy edited = edited(osLogin);
-            write(s -> s.replace(FOLDER, CONSTRAINT, edited, 1));
-
-            assertFalse(succeeds(s -> s.replace(FOLDER, CONSTRAINT, osLogin, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.get(FOLDER, CONSTRAINT)));
+            checks.replaceWithStaleVersion(osLogin, edited(osLogin), osLogin);
         }
 
         @Test
         @DisplayName("a replace of a missing policy fails and stores nothing")
         void replaceMissing() {
-            assertFalse(succeeds(s -> s.replace(FOLDER, CONSTRAINT, osLogin, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(FOLDER, CONSTRAINT)));
+            checks.replaceMissing(osLogin);
         }
 
         @Test
         @DisplayName("a delete with the stored version removes the policy")
         void deleteWithStoredVersion() {
-            write(s -> s.insert(FOLDER, CONSTRAINT, osLogin));
-
-            assertTrue(succeeds(s -> s.delete(FOLDER, CONSTRAINT, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(FOLDER, CONSTRAINT)));
+            checks.deleteWithStoredVersion(osLogin);
             assertEquals(List.of(), read(s -> s.list(FOLDER, "", 10)));
         }
 
         @Test
         @DisplayName("a delete with a stale version fails and keeps the policy")
         void deleteWithStaleVersion() {
-            write(s -> s.insert(FOLDER, CONSTRAINT, osLogin));
-
-            assertFalse(succeeds(s -> s.delete(FOLDER, CONSTRAINT, 2)));
-            assertEquals(stored(osLogin, 1), read(s -> s.get(FOLDER, CONSTRAINT)));
+            checks.deleteWithStaleVersion(osLogin, 2);
         }
 
         @Test
@@ -165,7 +120,7 @@ public abstract class PolicyStoreKit {
         void deleteMissing() {
             write(s -> s.insert(PROJECT, CONSTRAINT, policy(PROJECT, CONSTRAINT)));
 
-            assertFalse(succeeds(s -> s.delete(FOLDER, CONSTRAINT, 1)));
+            checks.deleteMissing();
         }
     }
 
@@ -211,22 +166,10 @@ public abstract class PolicyStoreKit {
         void pagingVisitsEveryPolicyOnce() {
             List<Versioned<Policy>> expected = insertAll();
 
-            List<Versioned<Policy>> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            String after = "";
-            while (true) {
-                String cursor = after;
-                List<Versioned<Policy>> page = read(s -> s.list(FOLDER, cursor, 2));
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                after = page.get(page.size() - 1).value().constraint();
-            }
+            Paged<Policy> paged = pageThrough("", after -> read(s -> s.list(FOLDER, after, 2)), Policy::constraint);
 
-            assertEquals(List.of(2, 2, 1), pageSizes);
-            assertEquals(expected, seen);
+            assertEquals(List.of(2, 2, 1), paged.pageSizes());
+            assertEquals(expected, paged.seen());
         }
 
         @Test

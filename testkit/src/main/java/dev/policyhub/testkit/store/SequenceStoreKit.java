@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.spi.SequenceStore;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,43 +23,29 @@ import org.junit.jupiter.api.Test;
  * The conformance suite of {@link SequenceStore}: the id sequence, claimed ids and update stamps. Whether a rolled-back
  * unit gives its sequence values back is left to the store; committed values never repeat either way.
  */
-public abstract class SequenceStoreKit {
+public abstract class SequenceStoreKit extends StoreKitBase<SequenceStore> {
     private static final int THREADS = 8;
     private static final int CALLS_PER_THREAD = 200;
-
-    private Storage storage;
 
     /** Subclasses name the store under test. */
     protected SequenceStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<SequenceStore, T> work) {
-        return storage.write(session -> work.apply(session.sequences()));
+    @Override
+    SequenceStore store(StoreSession session) {
+        return session.sequences();
     }
 
     private long next() {
-        return storage.write(session -> session.sequences().nextSequenceValue());
+        return write(SequenceStore::nextSequenceValue);
     }
 
     private long stamp(long candidateMicros) {
-        return storage.write(session -> session.sequences().stampMicros(candidateMicros));
+        return write(s -> s.stampMicros(candidateMicros));
     }
 
     private boolean claim(long id) {
-        return storage.write(session -> session.sequences().claimId(id));
+        return succeeds(s -> s.claimId(id));
     }
 
     private void writeAndFail(Function<SequenceStore, ?> work) {

@@ -41,10 +41,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * The conformance suite of {@link Storage}: atomic write units, consistent read units, concurrent use, {@code clear()}
  * and {@code close()} (which must tolerate a second call, since the suite closes every store after each test).
  */
-public abstract class StorageKit {
+public abstract class StorageKit extends StoreKitBase<StoreSession> {
     private static final int THREADS = 8;
     private static final int INCREMENTS_PER_THREAD = 200;
 
@@ -64,27 +61,14 @@ public abstract class StorageKit {
     private static final String CONSTRAINT = "compute.requireOsLogin";
     private static final String CUSTOM = "custom.denyPublicIp";
 
-    private Storage storage;
-
     /** Subclasses name the store under test. */
     protected StorageKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private boolean succeeds(Predicate<StoreSession> work) {
-        return storage.write(work::test);
+    /** The whole session: this suite tests units of work across every store. */
+    @Override
+    StoreSession store(StoreSession session) {
+        return session;
     }
 
     /** Stores one object of every kind: an organization, a folder and a project under it, tags, a policy. */
@@ -175,40 +159,40 @@ public abstract class StorageKit {
         @Test
         @DisplayName("a unit that returns keeps every write and hands back the work's result")
         void returningUnitKeepsWrites() {
-            assertEquals("done", storage.write(s -> populate(s) ? "done" : "refused"));
+            assertEquals("done", write(s -> populate(s) ? "done" : "refused"));
 
             assertEquals(Optional.of(new Versioned<>(project(PROJECT.id(), "web-prod", FOLDER, "web"), 1)),
-                    storage.read(s -> s.nodes().projectById("web-prod")));
-            assertEquals(List.of(new TagBinding(PROJECT, 5)), storage.read(s -> s.tags().bindings(PROJECT, 0, 10)));
+                    read(s -> s.nodes().projectById("web-prod")));
+            assertEquals(List.of(new TagBinding(PROJECT, 5)), read(s -> s.tags().bindings(PROJECT, 0, 10)));
             assertEquals(Optional.of(new Versioned<>(policy(FOLDER, CONSTRAINT), 1)),
-                    storage.read(s -> s.policies().get(FOLDER, CONSTRAINT)));
+                    read(s -> s.policies().get(FOLDER, CONSTRAINT)));
         }
 
         @Test
         @DisplayName("a unit that throws after several inserts leaves nothing behind")
         void throwingUnitUndoesInserts() {
-            Map<String, Object> empty = storage.read(StorageKit::snapshot);
+            Map<String, Object> empty = read(StorageKit::snapshot);
 
-            assertThrows(IllegalStateException.class, () -> storage.write(s -> {
+            assertThrows(IllegalStateException.class, () -> write(s -> {
                 assertTrue(populate(s));
                 assertTrue(s.sequences().claimId(42));
                 throw new IllegalStateException("fail after the writes");
             }));
-            assertEquals(empty, storage.read(StorageKit::snapshot));
+            assertEquals(empty, read(StorageKit::snapshot));
             assertTrue(succeeds(s -> s.sequences().claimId(42)), "the claim was undone too");
         }
 
         @Test
         @DisplayName("a unit that throws after replaces and deletes restores every object and lookup")
         void throwingUnitUndoesReplacesAndDeletes() {
-            storage.write(StorageKit::populate);
-            Map<String, Object> populated = storage.read(StorageKit::snapshot);
+            write(StorageKit::populate);
+            Map<String, Object> populated = read(StorageKit::snapshot);
 
-            assertThrows(IllegalStateException.class, () -> storage.write(s -> {
+            assertThrows(IllegalStateException.class, () -> write(s -> {
                 assertTrue(editAll(s));
                 throw new IllegalStateException("fail after the writes");
             }));
-            assertEquals(populated, storage.read(StorageKit::snapshot));
+            assertEquals(populated, read(StorageKit::snapshot));
         }
 
         @Test
@@ -216,7 +200,7 @@ public abstract class StorageKit {
         void exceptionPropagatesUnchanged() {
             UnsupportedOperationException failure = new UnsupportedOperationException("the work's own failure");
 
-            assertSame(failure, assertThrows(UnsupportedOperationException.class, () -> storage.write(s -> {
+            assertSame(failure, assertThrows(UnsupportedOperationException.class, () -> write(s -> {
                 s.nodes().insertOrganization(organization(ORG.id(), "acme"));
                 throw failure;
             })));
@@ -225,7 +209,7 @@ public abstract class StorageKit {
         @Test
         @DisplayName("a unit can read its own writes before it ends")
         void unitReadsOwnWrites() {
-            Optional<Versioned<Organization>> seen = storage.write(s -> {
+            Optional<Versioned<Organization>> seen = write(s -> {
                 s.nodes().insertOrganization(organization(ORG.id(), "acme"));
                 return s.nodes().organization(ORG.id());
             });
@@ -236,12 +220,12 @@ public abstract class StorageKit {
         @Test
         @DisplayName("a session used after its unit ended is refused")
         void sessionRefusedAfterUnit() {
-            StoreSession leaked = storage.write(s -> s);
+            StoreSession leaked = write(s -> s);
 
             assertThrows(IllegalStateException.class,
                     () -> leaked.nodes().insertOrganization(organization(ORG.id(), "acme")));
             assertThrows(IllegalStateException.class, () -> leaked.nodes().organization(ORG.id()));
-            assertEquals(Optional.empty(), storage.read(s -> s.nodes().organization(ORG.id())));
+            assertEquals(Optional.empty(), read(s -> s.nodes().organization(ORG.id())));
         }
     }
 
@@ -253,8 +237,8 @@ public abstract class StorageKit {
         @DisplayName("a read unit refuses writes and stores nothing")
         void readUnitRefusesWrites() {
             assertThrows(IllegalStateException.class,
-                    () -> storage.read(s -> s.nodes().insertOrganization(organization(ORG.id(), "acme"))));
-            assertEquals(Optional.empty(), storage.read(s -> s.nodes().organization(ORG.id())));
+                    () -> read(s -> s.nodes().insertOrganization(organization(ORG.id(), "acme"))));
+            assertEquals(Optional.empty(), read(s -> s.nodes().organization(ORG.id())));
         }
 
         @Test
@@ -263,7 +247,7 @@ public abstract class StorageKit {
             CountDownLatch firstWritten = new CountDownLatch(1);
             Organization first = organization(1, "first");
             Organization second = organization(2, "second");
-            Callable<List<Versioned<Organization>>> writer = () -> storage.write(s -> {
+            Callable<List<Versioned<Organization>>> writer = () -> write(s -> {
                 s.nodes().insertOrganization(first);
                 firstWritten.countDown();
                 pause(200);
@@ -272,7 +256,7 @@ public abstract class StorageKit {
             });
             Callable<List<Versioned<Organization>>> reader = () -> {
                 assertTrue(firstWritten.await(30, TimeUnit.SECONDS), "the writer started");
-                return storage.read(s -> s.nodes().organizations(0, 10));
+                return read(s -> s.nodes().organizations(0, 10));
             };
 
             List<Versioned<Organization>> seen = Concurrently.run(List.of(writer, reader)).get(1);
@@ -290,7 +274,7 @@ public abstract class StorageKit {
                 try {
                     for (int unit = 0; unit < units; unit++) {
                         long base = unit * 3L;
-                        storage.write(s -> s.nodes().insertOrganization(organization(base + 1, "a"))
+                        write(s -> s.nodes().insertOrganization(organization(base + 1, "a"))
                                 && s.nodes().insertOrganization(organization(base + 2, "b"))
                                 && s.nodes().insertOrganization(organization(base + 3, "c")));
                     }
@@ -305,7 +289,7 @@ public abstract class StorageKit {
                     boolean last;
                     do {
                         last = writerDone.get();
-                        List<Versioned<Organization>> seen = storage.read(s -> s.nodes().organizations(0, 1000));
+                        List<Versioned<Organization>> seen = read(s -> s.nodes().organizations(0, 1000));
                         boolean prefix = true;
                         for (int i = 0; i < seen.size(); i++) {
                             prefix &= seen.get(i).value().id() == i + 1;
@@ -319,7 +303,7 @@ public abstract class StorageKit {
             }
 
             assertEquals(List.of(0, 0, 0, 0), Concurrently.run(tasks));
-            assertEquals(units * 3, storage.read(s -> s.nodes().organizations(0, 1000)).size());
+            assertEquals(units * 3, read(s -> s.nodes().organizations(0, 1000)).size());
         }
     }
 
@@ -330,7 +314,7 @@ public abstract class StorageKit {
         @Test
         @DisplayName("8 threads making 200 read-modify-replace increments each apply exactly 1600")
         void concurrentIncrements() throws Exception {
-            storage.write(s -> s.nodes().insertOrganization(organization(1, "0")));
+            write(s -> s.nodes().insertOrganization(organization(1, "0")));
 
             Concurrently.run(THREADS, thread -> {
                 for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
@@ -339,10 +323,10 @@ public abstract class StorageKit {
                         if (Thread.interrupted()) {
                             throw new InterruptedException("gave up retrying");
                         }
-                        Versioned<Organization> current = storage.read(s -> s.nodes().organization(1)).orElseThrow();
+                        Versioned<Organization> current = read(s -> s.nodes().organization(1)).orElseThrow();
                         int count = Integer.parseInt(current.value().displayName());
                         Organization next = organization(1, String.valueOf(count + 1));
-                        applied = storage.write(s -> s.nodes().replaceOrganization(next, current.version()));
+                        applied = write(s -> s.nodes().replaceOrganization(next, current.version()));
                     } while (!applied);
                 }
                 return null;
@@ -350,19 +334,19 @@ public abstract class StorageKit {
 
             int total = THREADS * INCREMENTS_PER_THREAD;
             assertEquals(Optional.of(new Versioned<>(organization(1, String.valueOf(total)), total + 1)),
-                    storage.read(s -> s.nodes().organization(1)));
+                    read(s -> s.nodes().organization(1)));
         }
 
         @Test
         @DisplayName("when 8 threads insert the same id at once, exactly one succeeds and its record is kept")
         void concurrentInsertsHaveOneWinner() throws Exception {
             List<Boolean> inserted = Concurrently.run(THREADS,
-                    thread -> storage.write(s -> s.nodes().insertOrganization(organization(1, "thread " + thread))));
+                    thread -> write(s -> s.nodes().insertOrganization(organization(1, "thread " + thread))));
 
             assertEquals(1, inserted.stream().filter(b -> b).count());
             int winner = inserted.indexOf(true);
             assertEquals(Optional.of(new Versioned<>(organization(1, "thread " + winner), 1)),
-                    storage.read(s -> s.nodes().organization(1)));
+                    read(s -> s.nodes().organization(1)));
         }
     }
 
@@ -373,51 +357,51 @@ public abstract class StorageKit {
         @Test
         @DisplayName("clear() empties every store")
         void clearEmptiesEverything() {
-            Map<String, Object> empty = storage.read(StorageKit::snapshot);
-            storage.write(StorageKit::populate);
+            Map<String, Object> empty = read(StorageKit::snapshot);
+            write(StorageKit::populate);
 
-            storage.clear();
-            assertEquals(empty, storage.read(StorageKit::snapshot));
+            storage().clear();
+            assertEquals(empty, read(StorageKit::snapshot));
         }
 
         @Test
         @DisplayName("the same objects can be inserted again after clear(), at version 1")
         void objectsInsertableAfterClear() {
-            storage.write(StorageKit::populate);
-            storage.write(s -> s.nodes().replaceOrganization(organization(ORG.id(), "renamed"), 1));
+            write(StorageKit::populate);
+            write(s -> s.nodes().replaceOrganization(organization(ORG.id(), "renamed"), 1));
 
-            storage.clear();
+            storage().clear();
             assertTrue(succeeds(StorageKit::populate));
             assertEquals(Optional.of(new Versioned<>(organization(ORG.id(), "acme"), 1)),
-                    storage.read(s -> s.nodes().organization(ORG.id())));
+                    read(s -> s.nodes().organization(ORG.id())));
         }
 
         @Test
         @DisplayName("clear() restarts the id sequence at FIRST_ID")
         void clearRestartsSequence() {
-            storage.write(s -> List.of(s.sequences().nextSequenceValue(), s.sequences().nextSequenceValue()));
+            write(s -> List.of(s.sequences().nextSequenceValue(), s.sequences().nextSequenceValue()));
 
-            storage.clear();
-            long first = storage.write(s -> s.sequences().nextSequenceValue());
+            storage().clear();
+            long first = write(s -> s.sequences().nextSequenceValue());
             assertEquals(SequenceStore.FIRST_ID, first);
         }
 
         @Test
         @DisplayName("clear() forgets claimed ids")
         void clearForgetsClaims() {
-            storage.write(s -> s.sequences().claimId(42));
+            write(s -> s.sequences().claimId(42));
 
-            storage.clear();
+            storage().clear();
             assertTrue(succeeds(s -> s.sequences().claimId(42)));
         }
 
         @Test
         @DisplayName("clear() forgets the last stamp")
         void clearForgetsStamp() {
-            storage.write(s -> s.sequences().stampMicros(5_000));
+            write(s -> s.sequences().stampMicros(5_000));
 
-            storage.clear();
-            long stamp = storage.write(s -> s.sequences().stampMicros(10));
+            storage().clear();
+            long stamp = write(s -> s.sequences().stampMicros(10));
             assertEquals(10, stamp);
         }
     }
@@ -429,11 +413,11 @@ public abstract class StorageKit {
         @Test
         @DisplayName("units fail once the store is closed")
         void unitsFailAfterClose() {
-            storage.close();
+            storage().close();
 
-            assertThrows(IllegalStateException.class, () -> storage.read(s -> s.nodes().organization(1)));
+            assertThrows(IllegalStateException.class, () -> read(s -> s.nodes().organization(1)));
             assertThrows(IllegalStateException.class,
-                    () -> storage.write(s -> s.nodes().insertOrganization(organization(1, "late"))));
+                    () -> write(s -> s.nodes().insertOrganization(organization(1, "late"))));
         }
     }
 }

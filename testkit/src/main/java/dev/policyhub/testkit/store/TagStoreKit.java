@@ -12,74 +12,32 @@ import dev.policyhub.core.hierarchy.NodeKey;
 import dev.policyhub.core.hierarchy.TagBinding;
 import dev.policyhub.core.hierarchy.TagKey;
 import dev.policyhub.core.hierarchy.TagValue;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.TagStore;
-import dev.policyhub.core.spi.Versioned;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link TagStore}: tag keys, tag values and tag bindings. */
-public abstract class TagStoreKit {
+public abstract class TagStoreKit extends StoreKitBase<TagStore> {
     private static final NodeKey ORG = NodeKey.organization(1);
     private static final NodeKey PROJECT = NodeKey.project(7);
-
-    private Storage storage;
 
     /** Subclasses name the store under test. */
     protected TagStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<TagStore, T> work) {
-        return storage.write(session -> work.apply(session.tags()));
-    }
-
-    private <T> T read(Function<TagStore, T> work) {
-        return storage.read(session -> work.apply(session.tags()));
+    @Override
+    TagStore store(StoreSession session) {
+        return session.tags();
     }
 
     private int countKeys(NodeKey parent) {
-        return storage.read(session -> session.tags().countKeys(parent));
-    }
-
-    private boolean succeeds(Predicate<TagStore> work) {
-        return storage.write(session -> work.test(session.tags()));
-    }
-
-    private boolean holds(Predicate<TagStore> work) {
-        return storage.read(session -> work.test(session.tags()));
-    }
-
-    private static <T> Optional<Versioned<T>> stored(T value, long version) {
-        return Optional.of(new Versioned<>(value, version));
-    }
-
-    private static <T> List<Versioned<T>> atVersion1(List<T> values) {
-        List<Versioned<T>> out = new ArrayList<>();
-        values.forEach(value -> out.add(new Versioned<>(value, 1)));
-        return out;
+        return read(s -> s.countKeys(parent));
     }
 
     @Nested
@@ -87,12 +45,17 @@ public abstract class TagStoreKit {
     class Keys {
         private final TagKey env = tagKey(301, ORG, "env");
 
+        /** The checks made on the key with the id 301. */
+        private final VersionChecks<TagKey> checks = new VersionChecks<>(
+                TagStore::insertKey,
+                TagStore::replaceKey,
+                (s, version) -> s.deleteKey(301, version),
+                s -> s.key(301));
+
         @Test
         @DisplayName("an inserted key reads back whole at version 1, by id and by namespaced name")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insertKey(env)));
-
-            assertEquals(stored(env, 1), read(s -> s.key(301)));
+            checks.insertedReadsBack(env);
             assertEquals(stored(env, 1), read(s -> s.keyByNamespacedName("1/env")));
         }
 
@@ -108,10 +71,7 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("inserts fail when the id is taken, and the first key is kept")
         void insertFailsWhenIdTaken() {
-            write(s -> s.insertKey(env));
-
-            assertFalse(succeeds(s -> s.insertKey(tagKey(301, ORG, "team"))));
-            assertEquals(stored(env, 1), read(s -> s.key(301)));
+            checks.insertFailsWhenTaken(env, tagKey(301, ORG, "team"));
             assertEquals(Optional.empty(), read(s -> s.keyByNamespacedName("1/team")));
         }
 
@@ -129,30 +89,22 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insertKey(env));
             TagKey edited = described(env, "environment");
 
-            assertTrue(succeeds(s -> s.replaceKey(edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.key(301)));
+            checks.replaceWithStoredVersion(env, edited);
             assertEquals(stored(edited, 2), read(s -> s.keyByNamespacedName("1/env")));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insertKey(env));
-            TagKey edited = described(env, "environment");
-            write(s -> s.replaceKey(edited, 1));
-
-            assertFalse(succeeds(s -> s.replaceKey(described(env, "late"), 1)));
-            assertEquals(stored(edited, 2), read(s -> s.key(301)));
+            checks.replaceWithStaleVersion(env, described(env, "environment"), described(env, "late"));
         }
 
         @Test
         @DisplayName("a replace of a missing key fails and stores nothing")
         void replaceMissing() {
-            assertFalse(succeeds(s -> s.replaceKey(env, 1)));
-            assertEquals(Optional.empty(), read(s -> s.key(301)));
+            checks.replaceMissing(env);
             assertEquals(Optional.empty(), read(s -> s.keyByNamespacedName("1/env")));
         }
 
@@ -182,10 +134,7 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("a delete with the stored version removes the key and frees its namespaced name")
         void deleteWithStoredVersion() {
-            write(s -> s.insertKey(env));
-
-            assertTrue(succeeds(s -> s.deleteKey(301, 1)));
-            assertEquals(Optional.empty(), read(s -> s.key(301)));
+            checks.deleteWithStoredVersion(env);
             assertEquals(Optional.empty(), read(s -> s.keyByNamespacedName("1/env")));
             assertTrue(succeeds(s -> s.insertKey(tagKey(302, ORG, "env"))));
         }
@@ -193,16 +142,14 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("a delete with a stale version fails and keeps the key")
         void deleteWithStaleVersion() {
-            write(s -> s.insertKey(env));
-
-            assertFalse(succeeds(s -> s.deleteKey(301, 2)));
+            checks.deleteWithStaleVersion(env, 2);
             assertEquals(stored(env, 1), read(s -> s.keyByNamespacedName("1/env")));
         }
 
         @Test
         @DisplayName("a delete of a missing key fails")
         void deleteMissing() {
-            assertFalse(succeeds(s -> s.deleteKey(301, 1)));
+            checks.deleteMissing();
         }
 
         @Test
@@ -238,12 +185,17 @@ public abstract class TagStoreKit {
         private final TagKey env = tagKey(301, ORG, "env");
         private final TagValue prod = tagValue(401, env, "prod");
 
+        /** The checks made on the value with the id 401. */
+        private final VersionChecks<TagValue> checks = new VersionChecks<>(
+                TagStore::insertValue,
+                TagStore::replaceValue,
+                (s, version) -> s.deleteValue(401, version),
+                s -> s.value(401));
+
         @Test
         @DisplayName("an inserted value reads back whole at version 1, by id and by namespaced name")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insertValue(prod)));
-
-            assertEquals(stored(prod, 1), read(s -> s.value(401)));
+            checks.insertedReadsBack(prod);
             assertEquals(stored(prod, 1), read(s -> s.valueByNamespacedName("1/env/prod")));
         }
 
@@ -259,10 +211,7 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("inserts fail when the id is taken, and the first value is kept")
         void insertFailsWhenIdTaken() {
-            write(s -> s.insertValue(prod));
-
-            assertFalse(succeeds(s -> s.insertValue(tagValue(401, env, "dev"))));
-            assertEquals(stored(prod, 1), read(s -> s.value(401)));
+            checks.insertFailsWhenTaken(prod, tagValue(401, env, "dev"));
             assertEquals(Optional.empty(), read(s -> s.valueByNamespacedName("1/env/dev")));
         }
 
@@ -279,30 +228,22 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insertValue(prod));
             TagValue edited = described(prod, "production");
 
-            assertTrue(succeeds(s -> s.replaceValue(edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.value(401)));
+            checks.replaceWithStoredVersion(prod, edited);
             assertEquals(stored(edited, 2), read(s -> s.valueByNamespacedName("1/env/prod")));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insertValue(prod));
-            TagValue edited = described(prod, "production");
-            write(s -> s.replaceValue(edited, 1));
-
-            assertFalse(succeeds(s -> s.replaceValue(described(prod, "late"), 1)));
-            assertEquals(stored(edited, 2), read(s -> s.value(401)));
+            checks.replaceWithStaleVersion(prod, described(prod, "production"), described(prod, "late"));
         }
 
         @Test
         @DisplayName("a replace of a missing value fails and stores nothing")
         void replaceMissing() {
-            assertFalse(succeeds(s -> s.replaceValue(prod, 1)));
-            assertEquals(Optional.empty(), read(s -> s.value(401)));
+            checks.replaceMissing(prod);
             assertEquals(Optional.empty(), read(s -> s.valueByNamespacedName("1/env/prod")));
         }
 
@@ -332,10 +273,7 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("a delete with the stored version removes the value and frees its namespaced name")
         void deleteWithStoredVersion() {
-            write(s -> s.insertValue(prod));
-
-            assertTrue(succeeds(s -> s.deleteValue(401, 1)));
-            assertEquals(Optional.empty(), read(s -> s.value(401)));
+            checks.deleteWithStoredVersion(prod);
             assertEquals(Optional.empty(), read(s -> s.valueByNamespacedName("1/env/prod")));
             assertEquals(List.of(), read(s -> s.values(301, 0, 10)));
             assertTrue(succeeds(s -> s.insertValue(tagValue(402, env, "prod"))));
@@ -344,16 +282,14 @@ public abstract class TagStoreKit {
         @Test
         @DisplayName("a delete with a stale version fails and keeps the value")
         void deleteWithStaleVersion() {
-            write(s -> s.insertValue(prod));
-
-            assertFalse(succeeds(s -> s.deleteValue(401, 3)));
+            checks.deleteWithStaleVersion(prod, 3);
             assertEquals(stored(prod, 1), read(s -> s.valueByNamespacedName("1/env/prod")));
         }
 
         @Test
         @DisplayName("a delete of a missing value fails")
         void deleteMissing() {
-            assertFalse(succeeds(s -> s.deleteValue(401, 1)));
+            checks.deleteMissing();
         }
 
         @Test
