@@ -5,6 +5,7 @@ module dev.policyhub.core {
     exports dev.policyhub.core.hierarchy;
     exports dev.policyhub.core.orgpolicy;
     exports dev.policyhub.core.orgpolicy.eval;
+    exports dev.policyhub.core.policygroups;
     exports dev.policyhub.core.spi;
 
     uses dev.policyhub.core.spi.StorageProvider;

@@ -2,13 +2,16 @@ package dev.policyhub.core;
 
 import dev.policyhub.core.hierarchy.HierarchyService;
 import dev.policyhub.core.internal.HierarchyServiceImpl;
+import dev.policyhub.core.internal.IdAllocator;
 import dev.policyhub.core.internal.OrgPolicyServiceImpl;
 import dev.policyhub.core.internal.Stamps;
 import dev.policyhub.core.internal.Transactor;
+import dev.policyhub.core.internal.pulumi.PolicyGroupServiceImpl;
 import dev.policyhub.core.orgpolicy.Constraint;
 import dev.policyhub.core.orgpolicy.ConstraintCatalog;
 import dev.policyhub.core.orgpolicy.OrgPolicyService;
 import dev.policyhub.core.orgpolicy.ValueGroups;
+import dev.policyhub.core.policygroups.PolicyGroupService;
 import dev.policyhub.core.spi.Storage;
 import dev.policyhub.core.spi.StorageProvider;
 
@@ -19,19 +22,22 @@ import java.util.ServiceLoader;
 
 /**
  * The entry point: a store plus the services over it. Build one with {@link #builder()}, use
- * {@link #hierarchy()} and {@link #orgPolicies()}, and {@link #close()} it to release the store.
+ * {@link #hierarchy()}, {@link #orgPolicies()} and {@link #policyGroups()}, and {@link #close()} it to release the store.
  */
 public final class PolicyHub implements AutoCloseable {
     private final Storage storage;
     private final HierarchyService hierarchy;
     private final OrgPolicyService orgPolicies;
+    private final PolicyGroupService policyGroups;
 
     private PolicyHub(Builder b) {
         this.storage = b.storage;
         Transactor tx = new Transactor(storage);
         Stamps stamps = new Stamps(b.clock);
-        this.hierarchy = new HierarchyServiceImpl(tx, stamps, b.ids);
+        IdAllocator ids = new IdAllocator(b.ids);
+        this.hierarchy = new HierarchyServiceImpl(tx, stamps, ids);
         this.orgPolicies = new OrgPolicyServiceImpl(tx, stamps, b.catalog);
+        this.policyGroups = new PolicyGroupServiceImpl(tx, stamps, ids);
     }
 
     /** A new builder: set the storage, optionally a clock, an id source and extra constraints. */
@@ -47,6 +53,11 @@ public final class PolicyHub implements AutoCloseable {
     /** Organization Policy v2. */
     public OrgPolicyService orgPolicies() {
         return orgPolicies;
+    }
+
+    /** Pulumi Cloud Policy Groups, with stacks, Insights accounts and the policy-pack registry. */
+    public PolicyGroupService policyGroups() {
+        return policyGroups;
     }
 
     /** The store underneath, e.g. to {@link Storage#clear()} it. */

@@ -1,6 +1,5 @@
 package dev.policyhub.core.internal;
 
-import dev.policyhub.core.IdSource;
 import dev.policyhub.core.Page;
 import dev.policyhub.core.PageRequest;
 import dev.policyhub.core.UpdateMask;
@@ -55,9 +54,9 @@ public final class HierarchyServiceImpl implements HierarchyService {
 
     private final Transactor tx;
     private final Stamps stamps;
-    private final IdSource ids;
+    private final IdAllocator ids;
 
-    public HierarchyServiceImpl(Transactor tx, Stamps stamps, IdSource ids) {
+    public HierarchyServiceImpl(Transactor tx, Stamps stamps, IdAllocator ids) {
         this.tx = tx;
         this.stamps = stamps;
         this.ids = ids;
@@ -71,7 +70,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
             throw PolicyHubException.invalidArgument("organization_id", "organization ids are positive numbers");
         }
         return tx.write(s -> {
-            long orgId = claim(s, id == null ? 0 : id);
+            long orgId = ids.claim(s, id == null ? 0 : id);
             Instant now = stamps.next(s);
             String name = displayName == null || displayName.isEmpty() ? String.valueOf(orgId) : displayName;
             String customer = directoryCustomerId == null ? "" : directoryCustomerId;
@@ -173,7 +172,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
                 throw PolicyHubException.failedPrecondition("FOLDER_TOO_DEEP", folder.parent(),
                         "a folder may be at most " + MAX_FOLDER_DEPTH + " levels below its organization");
             }
-            long id = claim(s, folder.id());
+            long id = ids.claim(s, folder.id());
             Instant now = stamps.next(s);
             Folder created = new Folder(id, parent, folder.displayName(), State.ACTIVE, now, now, Optional.empty(),
                     etag("folder", id, parent, folder.displayName(), now));
@@ -340,7 +339,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
             if (s.nodes().projectById(project.projectId()).isPresent()) {
                 throw PolicyHubException.alreadyExists();
             }
-            long number = claim(s, project.number());
+            long number = ids.claim(s, project.number());
             Instant now = stamps.next(s);
             Project created = new Project(number, project.projectId(), parent, project.displayName(),
                     project.labels(), State.ACTIVE, now, now, Optional.empty(),
@@ -500,7 +499,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
                 throw PolicyHubException.failedPrecondition("TOO_MANY_TAG_KEYS", parent.name(),
                         "a parent may own at most " + MAX_TAG_KEYS_PER_PARENT + " tag keys");
             }
-            long id = claim(s, key.id());
+            long id = ids.claim(s, key.id());
             Instant now = stamps.next(s);
             TagKey created = new TagKey(id, parent, key.shortName(), namespaced, key.description(), key.purpose(),
                     key.purposeData(), now, now, etag("tagKey", id, namespaced, key.description(), now));
@@ -584,7 +583,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
             if (s.tags().valueByNamespacedName(namespaced).isPresent()) {
                 throw PolicyHubException.alreadyExists();
             }
-            long id = claim(s, value.id());
+            long id = ids.claim(s, value.id());
             Instant now = stamps.next(s);
             TagValue created = new TagValue(id, keyId, value.shortName(), namespaced, value.description(), now, now,
                     etag("tagValue", id, namespaced, value.description(), now));
@@ -791,22 +790,6 @@ public final class HierarchyServiceImpl implements HierarchyService {
         ValidatedOnly(Object result) {
             super(null, null, false, false);
             this.result = result;
-        }
-    }
-
-    /** Claims an explicit id (ALREADY_EXISTS if used) or the next free one from the id source. */
-    private long claim(StoreSession s, long explicit) {
-        if (explicit > 0) {
-            if (!s.sequences().claimId(explicit)) {
-                throw PolicyHubException.alreadyExists();
-            }
-            return explicit;
-        }
-        while (true) {
-            long candidate = ids.next(s.sequences());
-            if (s.sequences().claimId(candidate)) {
-                return candidate;
-            }
         }
     }
 

@@ -25,13 +25,17 @@ public final class Transactor {
     }
 
     public <T> T write(Function<StoreSession, T> work) {
+        return write(work, ATTEMPTS, "The resource was modified concurrently too many times; retry the request.");
+    }
+
+    /** Runs work atomically, retrying a stale write up to {@code attempts} times, then ABORTED with {@code message}. */
+    public <T> T write(Function<StoreSession, T> work, int attempts, String message) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return storage.write(work);
             } catch (StaleWriteException e) {
-                if (attempt == ATTEMPTS) {
-                    throw PolicyHubException.of(ErrorCode.ABORTED,
-                            "The resource was modified concurrently too many times; retry the request.");
+                if (attempt >= attempts) {
+                    throw PolicyHubException.of(ErrorCode.ABORTED, message);
                 }
                 Thread.onSpinWait();
             }

@@ -17,4 +17,19 @@ public interface StoreSession {
 
     /** The id sequence and the update-time stamp. */
     SequenceStore sequences();
+
+    /** Pulumi organizations. */
+    PulumiOrgStore pulumiOrgs();
+
+    /** Pulumi stacks. */
+    StackStore stacks();
+
+    /** Insights accounts. */
+    AccountStore accounts();
+
+    /** The policy-pack registry. */
+    PolicyPackStore policyPacks();
+
+    /** Policy groups. */
+    PolicyGroupStore policyGroups();
 }

@@ -8,6 +8,11 @@ import dev.policyhub.core.hierarchy.TagKey;
 import dev.policyhub.core.hierarchy.TagValue;
 import dev.policyhub.core.orgpolicy.CustomConstraint;
 import dev.policyhub.core.orgpolicy.Policy;
+import dev.policyhub.core.policygroups.InsightsAccount;
+import dev.policyhub.core.policygroups.PolicyGroup;
+import dev.policyhub.core.policygroups.PolicyPackLedger;
+import dev.policyhub.core.policygroups.PolicyPackVersion;
+import dev.policyhub.core.policygroups.Stack;
 import dev.policyhub.core.spi.NodeStore.ChildCursor;
 
 import java.util.Comparator;
@@ -30,6 +35,29 @@ final class MemoryData {
     record ConstraintKey(long organizationId, String constraintId) {
         static final Comparator<ConstraintKey> ORDER = Comparator.comparingLong(ConstraintKey::organizationId)
                 .thenComparing(ConstraintKey::constraintId);
+    }
+
+    /** A {@code null} name sorts before every name, so it can serve as a cursor before the first one. */
+    private static final Comparator<String> NULL_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    /** Where an account, a policy group or a pack ledger is stored: its Pulumi organization, then its name. */
+    record OrgNameKey(String org, String name) {
+        static final Comparator<OrgNameKey> ORDER =
+                Comparator.comparing(OrgNameKey::org).thenComparing(OrgNameKey::name, NULL_FIRST);
+    }
+
+    /** Where a stack is stored: its organization, project and name; {@code (org, null, null)} precedes them all. */
+    record StackKey(String org, String project, String name) {
+        static final Comparator<StackKey> ORDER = Comparator.comparing(StackKey::org)
+                .thenComparing(StackKey::project, NULL_FIRST)
+                .thenComparing(StackKey::name, NULL_FIRST);
+    }
+
+    /** Where a pack version and its archive are stored; a {@code long} number leaves room for cursors around ints. */
+    record PackVersionKey(String org, String name, long version) {
+        static final Comparator<PackVersionKey> ORDER = Comparator.comparing(PackVersionKey::org)
+                .thenComparing(PackVersionKey::name, NULL_FIRST)
+                .thenComparingLong(PackVersionKey::version);
     }
 
     final Table<Long, Organization> organizations = new Table<>(Comparator.naturalOrder(), List.of());
@@ -63,4 +91,20 @@ final class MemoryData {
     final Table<ConstraintKey, CustomConstraint> customConstraints = new Table<>(ConstraintKey.ORDER, List.of());
 
     final Sequences sequences = new Sequences();
+
+    /** Pulumi organization names, each stored as its own value; names are never replaced, so they stay at version 1. */
+    final Table<String, String> pulumiOrgs = new Table<>(Comparator.naturalOrder(), List.of());
+
+    final Table<StackKey, Stack> stacks = new Table<>(StackKey.ORDER, List.of());
+
+    final Table<OrgNameKey, InsightsAccount> accounts = new Table<>(OrgNameKey.ORDER, List.of());
+
+    final Table<OrgNameKey, PolicyPackLedger> packLedgers = new Table<>(OrgNameKey.ORDER, List.of());
+
+    final Table<PackVersionKey, PolicyPackVersion> packVersions = new Table<>(PackVersionKey.ORDER, List.of());
+
+    /** Archive bytes, apart from the versions; the stored arrays are never handed out. */
+    final Table<PackVersionKey, byte[]> packArchives = new Table<>(PackVersionKey.ORDER, List.of());
+
+    final Table<OrgNameKey, PolicyGroup> policyGroups = new Table<>(OrgNameKey.ORDER, List.of());
 }

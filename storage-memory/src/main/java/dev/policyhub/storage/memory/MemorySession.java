@@ -1,9 +1,14 @@
 package dev.policyhub.storage.memory;
 
+import dev.policyhub.core.spi.AccountStore;
 import dev.policyhub.core.spi.CustomConstraintStore;
 import dev.policyhub.core.spi.NodeStore;
+import dev.policyhub.core.spi.PolicyGroupStore;
+import dev.policyhub.core.spi.PolicyPackStore;
 import dev.policyhub.core.spi.PolicyStore;
+import dev.policyhub.core.spi.PulumiOrgStore;
 import dev.policyhub.core.spi.SequenceStore;
+import dev.policyhub.core.spi.StackStore;
 import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.TagStore;
 
@@ -42,6 +47,31 @@ final class MemorySession implements StoreSession {
     @Override
     public SequenceStore sequences() {
         return new MemorySequenceStore(this);
+    }
+
+    @Override
+    public PulumiOrgStore pulumiOrgs() {
+        return new MemoryPulumiOrgStore(this);
+    }
+
+    @Override
+    public StackStore stacks() {
+        return new MemoryStackStore(this);
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return new MemoryAccountStore(this);
+    }
+
+    @Override
+    public PolicyPackStore policyPacks() {
+        return new MemoryPolicyPackStore(this);
+    }
+
+    @Override
+    public PolicyGroupStore policyGroups() {
+        return new MemoryPolicyGroupStore(this);
     }
 
     /** The data, for reading; fails once the unit has ended. */

@@ -2,14 +2,19 @@ package dev.policyhub.storage.memory;
 
 import dev.policyhub.core.orgpolicy.PolicyRule;
 import dev.policyhub.core.orgpolicy.eval.Outcome;
+import dev.policyhub.core.policygroups.RequiredPolicy;
+import dev.policyhub.core.policygroups.StackRef;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,13 +40,23 @@ class ReadmeExampleTest {
     }
 
     @Test
-    @DisplayName("README.md shows the example's code verbatim")
-    void readmeShowsTheExample() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/policyhub/storage/memory/EmbeddingExample.java"),
+    @DisplayName("the README's policy-groups example resolves the pack it applies")
+    void policyGroupsExampleRuns() {
+        PolicyGroupsExample.Result result = PolicyGroupsExample.run();
+
+        assertEquals(List.of(new RequiredPolicy("acme", "aws-guard", 1, "1.0.0", "AWS guard",
+                Map.of("all", Map.of("enforcementLevel", "mandatory")), List.of())), result.required());
+        assertEquals(List.of(new StackRef("web", "prod")), result.group().stacks());
+    }
+
+    @ParameterizedTest(name = "README.md shows {0} verbatim")
+    @ValueSource(strings = {"EmbeddingExample.java", "PolicyGroupsExample.java"})
+    void readmeShowsTheExample(String file) throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/policyhub/storage/memory/" + file),
                 StandardCharsets.UTF_8);
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
         String snippet = between(source, "// example:start\n", "        // example:end");
-        assertTrue(readme.contains(dedent(snippet, 8)), "README.md must contain the example of EmbeddingExample.java");
+        assertTrue(readme.contains(dedent(snippet, 8)), "README.md must contain the example of " + file);
     }
 
     private static String between(String text, String start, String end) {
