@@ -1,10 +1,7 @@
 package dev.policyhub.core.internal;
 
-import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.core.hierarchy.EffectiveTag;
-import dev.policyhub.core.hierarchy.Folder;
 import dev.policyhub.core.hierarchy.NodeKey;
-import dev.policyhub.core.hierarchy.NodeType;
 import dev.policyhub.core.hierarchy.Project;
 import dev.policyhub.core.hierarchy.TagBinding;
 import dev.policyhub.core.hierarchy.TagKey;
@@ -29,9 +26,6 @@ public final class HierarchyReader {
     private HierarchyReader() {
     }
 
-    /** How a missing resource is reported: Org Policy says NOT_FOUND, Resource Manager PERMISSION_DENIED. */
-    public enum Missing { NOT_FOUND, PERMISSION_DENIED }
-
     /** Resolves a parsed name to a stored node, or empty. */
     public static Optional<NodeKey> find(StoreSession s, ResourceRef ref) {
         switch (ref.type()) {
@@ -52,16 +46,6 @@ public final class HierarchyReader {
             return s.nodes().project(Long.parseLong(idOrNumber));
         }
         return s.nodes().projectById(idOrNumber);
-    }
-
-    /** Parses and resolves a name; malformed is INVALID_ARGUMENT on {@code field}, unknown as {@code missing} says. */
-    public static NodeKey resolve(StoreSession s, String name, String field, Missing missing) {
-        ResourceRef ref = ResourceRef.parse(name, field);
-        return find(s, ref).orElseThrow(() -> missing(name, missing));
-    }
-
-    public static PolicyHubException missing(String name, Missing missing) {
-        return missing == Missing.NOT_FOUND ? PolicyHubException.notFound() : PolicyHubException.permissionDenied(name);
     }
 
     /** The parent of a node, empty for an organization. */
@@ -148,18 +132,5 @@ public final class HierarchyReader {
             return Optional.empty();
         }
         return Optional.ofNullable(ResourceRef.tryParse(parts[0] + "/" + parts[1]));
-    }
-
-    /** The display name used to order a node among its siblings. */
-    public static String displayName(StoreSession s, NodeKey node) {
-        if (node.type() == NodeType.FOLDER) {
-            return s.nodes().folder(node.id()).map(v -> v.value().displayName()).orElse("");
-        }
-        return s.nodes().project(node.id()).map(v -> v.value().displayName()).orElse("");
-    }
-
-    /** True if a folder exists and is active. */
-    public static boolean isActiveFolder(StoreSession s, long id) {
-        return s.nodes().folder(id).map(Versioned::value).map(Folder::isActive).orElse(false);
     }
 }

@@ -36,9 +36,4 @@ public record PolicySpec(String etag, Optional<Instant> updateTime, List<PolicyR
     public PolicySpec stamped(String newEtag, Instant newUpdateTime) {
         return new PolicySpec(newEtag, Optional.of(newUpdateTime), rules, inheritFromParent, reset);
     }
-
-    /** The same content without the server stamp. */
-    public PolicySpec unstamped() {
-        return new PolicySpec("", Optional.empty(), rules, inheritFromParent, reset);
-    }
 }

@@ -212,27 +212,42 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
         if (limit < 1 || limit > 1000) {
             throw PulumiErrors.badRequest("invalid query parameter");
         }
-        String after = decodeToken(continuationToken);
+        Optional<Stack> after = stackCursor(decodeToken(continuationToken));
+        Comparator<Stack> order = Comparator.comparing(Stack::org).thenComparing(Stack::project)
+                .thenComparing(Stack::name);
         return tx.read(s -> {
-            List<String> orgs = org.isEmpty() ? allOrganizations(s) : List.of(org);
             if (!org.isEmpty()) {
                 requireOrg(s, org);
             }
             List<Stack> found = new ArrayList<>();
-            for (String o : orgs) {
+            for (String o : org.isEmpty() ? allOrganizations(s) : List.of(org)) {
                 for (Stack stack : Inventory.allStacks(s, o)) {
-                    if ((project.isEmpty() || stack.project().equals(project)) && stack.id().compareTo(after) > 0) {
+                    if ((project.isEmpty() || stack.project().equals(project))
+                            && after.map(a -> order.compare(stack, a) > 0).orElse(true)) {
                         found.add(stack);
                     }
                 }
             }
-            found.sort(Comparator.comparing(Stack::org).thenComparing(Stack::project).thenComparing(Stack::name));
+            found.sort(order);
             if (found.size() <= limit) {
                 return new Page<>(found, "");
             }
             List<Stack> page = found.subList(0, limit);
-            return new Page<>(page, encodeToken(page.get(limit - 1).id()));
+            Stack last = page.get(limit - 1);
+            return new Page<>(page, encodeToken(last.org() + '\n' + last.project() + '\n' + last.name()));
         });
+    }
+
+    /** The last stack of the previous page, from a decoded continuation token ({@code ""} = none). */
+    private static Optional<Stack> stackCursor(String decoded) {
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = decoded.split("\n", -1);
+        if (parts.length != 3) {
+            throw PulumiErrors.badRequest("invalid continuation token");
+        }
+        return Optional.of(new Stack(parts[0], parts[1], parts[2], 0, 0, Optional.empty()));
     }
 
     // ---- accounts ---------------------------------------------------------------------------------------------
