@@ -7,10 +7,12 @@ module dev.policyhub.testkit {
     exports dev.policyhub.testkit;
     exports dev.policyhub.testkit.hierarchy;
     exports dev.policyhub.testkit.orgpolicy;
+    exports dev.policyhub.testkit.policygroups;
     exports dev.policyhub.testkit.store;
 
     opens dev.policyhub.testkit to org.junit.platform.commons;
     opens dev.policyhub.testkit.hierarchy to org.junit.platform.commons;
     opens dev.policyhub.testkit.orgpolicy to org.junit.platform.commons;
+    opens dev.policyhub.testkit.policygroups to org.junit.platform.commons;
     opens dev.policyhub.testkit.store to org.junit.platform.commons;
 }

@@ -12,6 +12,10 @@ import java.util.Optional;
  * Errors carry Pulumi's detail text (e.g. {@code Policy Group 'prod' not found}); the HTTP layer adds the reason.
  */
 public interface PolicyGroupService {
+    /** The page size of {@link #listStacks} when the caller gives none, and its maximum. */
+    int DEFAULT_MAX_RESULTS = 1000;
+    /** The page size of {@link #listAccounts} when the caller gives none. */
+    int DEFAULT_ACCOUNT_COUNT = 100;
 
     // ---- organizations ----
 
@@ -42,8 +46,9 @@ public interface PolicyGroupService {
     Stack importStack(String org, String project, String stack, long resourceCount);
 
     /**
-     * Stacks ordered by organization, project and name; {@code org} and {@code project} {@code ""} mean all, and
-     * {@code continuationToken} {@code ""} the first page.
+     * Stacks ordered by organization, project and name; {@code org} and {@code project} {@code ""} mean all,
+     * {@code maxResults} is 1 to 1000 ({@link #DEFAULT_MAX_RESULTS} when the caller gives none), and
+     * {@code continuationToken} {@code ""} is the first page.
      */
     Page<Stack> listStacks(String org, String project, int maxResults, String continuationToken);
 
@@ -58,7 +63,10 @@ public interface PolicyGroupService {
     /** The account. */
     InsightsAccount getAccount(String org, String name);
 
-    /** Accounts by name, optionally only the children of {@code parent} ({@code ""} = all). */
+    /**
+     * Accounts by name, optionally only the children of {@code parent} ({@code ""} = all); {@code count} is 1 to 1000
+     * ({@link #DEFAULT_ACCOUNT_COUNT} when the caller gives none).
+     */
     Page<InsightsAccount> listAccounts(String org, String parent, int count, String continuationToken);
 
     /** Deletes an account with its children; they leave every group. */

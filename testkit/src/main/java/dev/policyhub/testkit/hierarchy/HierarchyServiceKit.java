@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Resource Manager v3 hierarchy as the specification describes it (resource-hierarchy.md §§1, 4–6): organizations,
+ * The Resource Manager v3 hierarchy as PolicyHub models it: organizations,
  * folders, projects, tag keys, values and bindings, effective tags, ancestry and id assignment.
  */
 public abstract class HierarchyServiceKit extends HubKitBase {

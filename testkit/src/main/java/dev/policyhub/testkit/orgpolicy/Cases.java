@@ -9,7 +9,7 @@ import dev.policyhub.testkit.KitConstraints;
 import java.util.List;
 import java.util.Optional;
 
-/** Names and expected outputs shared by the worked cases of orgpolicy-evaluation.md §7. */
+/** Names and expected outputs shared by the worked evaluation cases. */
 final class Cases {
     /** {@code testing.listAllow}: list, ALLOW default. */
     static final String LIST_ALLOW = KitConstraints.LIST_ALLOW;

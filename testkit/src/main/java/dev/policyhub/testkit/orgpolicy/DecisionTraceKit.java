@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The decision explanation on worked cases of orgpolicy-evaluation.md §7: levels from the organization down, each
+ * The decision explanation on worked evaluation cases: levels from the organization down, each
  * level's policy and effect, which rules apply and which tags satisfied their conditions, and the deciding rule.
  */
 public abstract class DecisionTraceKit extends HubKitBase {

@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The effective-policy suite: every worked case of orgpolicy-evaluation.md §7, one test per row, asserting both the
+ * The effective-policy suite: every worked evaluation case, one test per row, asserting both the
  * whole effective policy and the decision for every listed value.
  */
 public abstract class EffectivePolicyKit extends HubKitBase {
@@ -614,7 +614,7 @@ public abstract class EffectivePolicyKit extends HubKitBase {
 
     // ---- Set N ------------------------------------------------------------------------------------------------
 
-    /** Set N: combinations derived from §§2–6. */
+    /** Set N: combinations of the evaluation rules. */
     @Nested
     @DisplayName("Set N: combinations")
     class N {

@@ -53,7 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * How the Org Policy service behaves (§5, §7 of the contract): create/get round trips, listing and paging, update
+ * How the Org Policy service behaves: create/get round trips, listing and paging, update
  * masks, etags, deletes, constraints, custom constraints, update times and concurrent compare-and-set writers.
  */
 public abstract class OrgPolicyServiceKit extends HubKitBase {
@@ -107,7 +107,7 @@ public abstract class OrgPolicyServiceKit extends HubKitBase {
         assertTrue(e.getMessage().startsWith(field + ": "), e::getMessage);
     }
 
-    /** Asserts an etag has the shape of §5.4: 12 characters of standard base64 over 8 bytes. */
+    /** Asserts an etag has its documented shape: 12 characters of standard base64 over 8 bytes. */
     protected static void assertEtagShape(String etag) {
         assertTrue(ETAG.matcher(etag).matches(), () -> "'" + etag + "' is not a 12-character base64 etag");
     }

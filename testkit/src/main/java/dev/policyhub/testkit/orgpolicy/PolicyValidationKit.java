@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The validation rules V1–V20 of the Org Policy contract (§6): each rule's error code, field paths and message, the
+ * The validation rules V1–V20 of the Org Policy contract: each rule's error code, field paths and message, the
  * positive side where a rule has one, and that a failed write leaves the store exactly as it was.
  */
 public abstract class PolicyValidationKit extends HubKitBase {

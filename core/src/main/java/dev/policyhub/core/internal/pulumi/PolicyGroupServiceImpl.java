@@ -208,8 +208,8 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public Page<Stack> listStacks(String org, String project, int maxResults, String continuationToken) {
-        int limit = maxResults == 0 ? 1000 : maxResults;
-        if (limit < 1 || limit > 1000) {
+        int limit = maxResults;
+        if (limit < 1 || limit > DEFAULT_MAX_RESULTS) {
             throw PulumiErrors.badRequest("invalid query parameter");
         }
         Optional<Stack> after = stackCursor(decodeToken(continuationToken));
@@ -324,7 +324,7 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public Page<InsightsAccount> listAccounts(String org, String parent, int count, String continuationToken) {
-        int limit = count == 0 ? 100 : count;
+        int limit = count;
         if (limit < 1 || limit > 1000) {
             throw PulumiErrors.badRequest("count must be in the range [1, 1000]");
         }
@@ -403,7 +403,7 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
             }
             EnforcementLevel level = EnforcementLevel.parse(draft.enforcementLevel())
                     .orElseThrow(() -> PulumiErrors.badRequest("invalid enforcement level '"
-                            + draft.enforcementLevel() + "' for policy '" + name + "'"));
+                            + draft.enforcementLevel() + "' for '" + name + "'"));
             PackPolicy c = draft.content();
             policies.add(new PackPolicy(name, c.displayName(), c.description(), level, c.message(), c.configSchema(),
                     c.severity(), c.framework(), c.tags(), c.remediationSteps(), c.url()));
