@@ -1,14 +1,12 @@
 package dev.policyhub.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.policygroups.InsightsAccount;
 import dev.policyhub.core.spi.AccountStore;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.Versioned;
 
 import java.util.ArrayList;
@@ -16,72 +14,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link AccountStore}: Insights accounts keyed by (org, name). */
-public abstract class AccountStoreKit {
+public abstract class AccountStoreKit extends StoreKitBase<AccountStore> {
     private static final String ORG = "acme";
     private static final String OTHER_ORG = "globex";
     private static final String NAME = "aws-main";
-
-    /** More pages than any paging test needs: a store that never ends its list fails instead of looping. */
-    private static final int MAX_PAGES = 10;
-
-    private Storage storage;
 
     /** Subclasses name the store under test. */
     protected AccountStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<AccountStore, T> work) {
-        return storage.write(session -> work.apply(session.accounts()));
-    }
-
-    private <T> T read(Function<AccountStore, T> work) {
-        return storage.read(session -> work.apply(session.accounts()));
-    }
-
-    private boolean succeeds(Predicate<AccountStore> work) {
-        return storage.write(session -> work.test(session.accounts()));
-    }
-
-    /** Runs writes that must all succeed in a unit that then throws, and checks the failure propagates. */
-    private void writeAndFail(Predicate<AccountStore> work) {
-        IllegalStateException failure = new IllegalStateException("rolled back on purpose");
-        assertSame(failure, assertThrows(IllegalStateException.class, () -> storage.write(session -> {
-            assertTrue(work.test(session.accounts()), "the writes succeed before the unit fails");
-            throw failure;
-        })));
-    }
-
-    private static Optional<Versioned<InsightsAccount>> stored(InsightsAccount account, long version) {
-        return Optional.of(new Versioned<>(account, version));
-    }
-
-    private static List<Versioned<InsightsAccount>> atVersion1(List<InsightsAccount> accounts) {
-        List<Versioned<InsightsAccount>> out = new ArrayList<>();
-        accounts.forEach(account -> out.add(new Versioned<>(account, 1)));
-        return out;
+    @Override
+    AccountStore store(StoreSession session) {
+        return session.accounts();
     }
 
     /** An account with every field set, including a nested provider config and an agent pool. */
@@ -105,12 +55,17 @@ public abstract class AccountStoreKit {
     class SingleAccounts {
         private final InsightsAccount main = account(ORG, NAME);
 
+        /** The checks made on the account {@code NAME} of {@code ORG}. */
+        private final VersionChecks<InsightsAccount> checks = new VersionChecks<>(
+                AccountStore::insert,
+                AccountStore::replace,
+                (s, version) -> s.delete(ORG, NAME, version),
+                s -> s.get(ORG, NAME));
+
         @Test
         @DisplayName("an inserted account reads back whole at version 1")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insert(main)));
-
-            assertEquals(stored(main, 1), read(s -> s.get(ORG, NAME)));
+            checks.insertedReadsBack(main);
         }
 
         @Test
@@ -152,10 +107,7 @@ public abstract class AccountStoreKit {
         @Test
         @DisplayName("inserts fail when the account exists, and the first account is kept")
         void insertFailsWhenTaken() {
-            write(s -> s.insert(main));
-
-            assertFalse(succeeds(s -> s.insert(rescheduled(main))));
-            assertEquals(stored(main, 1), read(s -> s.get(ORG, NAME)));
+            checks.insertFailsWhenTaken(main, rescheduled(main));
         }
 
         @Test
@@ -172,35 +124,19 @@ public abstract class AccountStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insert(main));
-            InsightsAccount edited = rescheduled(main);
-
-            assertTrue(succeeds(s -> s.replace(edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.get(ORG, NAME)));
+            checks.replaceWithStoredVersion(main, rescheduled(main));
         }
 
         @Test
         @DisplayName("each replace adds one to the version")
         void eachReplaceAddsOne() {
-            write(s -> s.insert(main));
-            InsightsAccount first = main.withResourceCount(10);
-            InsightsAccount second = main.withResourceCount(20);
-
-            assertTrue(succeeds(s -> s.replace(first, 1)));
-            assertTrue(succeeds(s -> s.replace(second, 2)));
-            assertEquals(stored(second, 3), read(s -> s.get(ORG, NAME)));
+            checks.eachReplaceAddsOne(main, main.withResourceCount(10), main.withResourceCount(20));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insert(main));
-            InsightsAccount edited = rescheduled(main);
-            write(s -> s.replace(edited, 1));
-
-            assertFalse(succeeds(s -> s.replace(main.withResourceCount(0), 1)));
-            assertFalse(succeeds(s -> s.replace(main.withResourceCount(0), 3)));
-            assertEquals(stored(edited, 2), read(s -> s.get(ORG, NAME)));
+            checks.replaceWithWrongVersion(main, rescheduled(main), main.withResourceCount(0));
         }
 
         @Test
@@ -208,28 +144,21 @@ public abstract class AccountStoreKit {
         void replaceMissing() {
             write(s -> s.insert(account(OTHER_ORG, NAME)));
 
-            assertFalse(succeeds(s -> s.replace(main, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, NAME)));
+            checks.replaceMissing(main);
             assertEquals(List.of(), read(s -> s.list(ORG, "", 10)));
         }
 
         @Test
         @DisplayName("a delete with the stored version removes the account and its list entry")
         void deleteWithStoredVersion() {
-            write(s -> s.insert(main));
-
-            assertTrue(succeeds(s -> s.delete(ORG, NAME, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, NAME)));
+            checks.deleteWithStoredVersion(main);
             assertEquals(List.of(), read(s -> s.list(ORG, "", 10)));
         }
 
         @Test
         @DisplayName("a delete with a stale version fails and keeps the account")
         void deleteWithStaleVersion() {
-            write(s -> s.insert(main));
-
-            assertFalse(succeeds(s -> s.delete(ORG, NAME, 2)));
-            assertEquals(stored(main, 1), read(s -> s.get(ORG, NAME)));
+            checks.deleteWithStaleVersion(main, 2);
         }
 
         @Test
@@ -238,19 +167,14 @@ public abstract class AccountStoreKit {
             InsightsAccount other = account(OTHER_ORG, NAME);
             write(s -> s.insert(other));
 
-            assertFalse(succeeds(s -> s.delete(ORG, NAME, 1)));
+            checks.deleteMissing();
             assertEquals(stored(other, 1), read(s -> s.get(OTHER_ORG, NAME)));
         }
 
         @Test
         @DisplayName("a deleted account can be inserted again, starting over at version 1")
         void reinsertAfterDelete() {
-            write(s -> s.insert(main));
-            write(s -> s.replace(rescheduled(main), 1));
-            write(s -> s.delete(ORG, NAME, 2));
-
-            assertTrue(succeeds(s -> s.insert(main)));
-            assertEquals(stored(main, 1), read(s -> s.get(ORG, NAME)));
+            checks.reinsertAfterDelete(main, rescheduled(main));
         }
     }
 
@@ -312,21 +236,11 @@ public abstract class AccountStoreKit {
         void pagingVisitsEveryAccountOnce() {
             insertAll();
 
-            List<Versioned<InsightsAccount>> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            String after = "";
-            while (pageSizes.size() < MAX_PAGES) {
-                List<Versioned<InsightsAccount>> page = list(after, 4);
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                after = page.get(page.size() - 1).value().name();
-            }
+            Paged<Versioned<InsightsAccount>> paged =
+                    pageThrough("", after -> list(after, 4), InsightsAccount::name, ordered.size());
 
-            assertEquals(List.of(4, 2), pageSizes);
-            assertEquals(atVersion1(ordered), seen);
+            assertEquals(List.of(4, 2), paged.pageSizes());
+            assertEquals(atVersion1(ordered), paged.seen());
         }
 
         @Test
@@ -375,23 +289,18 @@ public abstract class AccountStoreKit {
         private final InsightsAccount child = account(ORG, NAME + "/us-east-1");
 
         /** Everything a reader can observe about {@link #main} and {@link #child}. */
-        private Map<String, Object> snapshot() {
-            return read(s -> {
-                Map<String, Object> seen = new LinkedHashMap<>();
-                seen.put("main", s.get(ORG, NAME));
-                seen.put("child", s.get(ORG, NAME + "/us-east-1"));
-                seen.put("list", s.list(ORG, "", 100));
-                return seen;
-            });
+        private Map<String, Object> snapshot(AccountStore s) {
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put("main", s.get(ORG, NAME));
+            seen.put("child", s.get(ORG, NAME + "/us-east-1"));
+            seen.put("list", s.list(ORG, "", 100));
+            return seen;
         }
 
         @Test
         @DisplayName("an insert in a unit that throws is undone")
         void insertRolledBack() {
-            Map<String, Object> before = snapshot();
-
-            writeAndFail(s -> s.insert(main));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.insert(main));
             assertTrue(succeeds(s -> s.insert(main)));
             assertEquals(stored(main, 1), read(s -> s.get(ORG, NAME)));
         }
@@ -400,10 +309,8 @@ public abstract class AccountStoreKit {
         @DisplayName("a replace in a unit that throws is undone")
         void replaceRolledBack() {
             write(s -> s.insert(main));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.replace(rescheduled(main), 1));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.replace(rescheduled(main), 1));
             assertEquals(stored(main, 1), read(s -> s.get(ORG, NAME)));
         }
 
@@ -411,10 +318,8 @@ public abstract class AccountStoreKit {
         @DisplayName("a delete in a unit that throws is undone")
         void deleteRolledBack() {
             write(s -> s.insert(main));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.delete(ORG, NAME, 1));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.delete(ORG, NAME, 1));
             assertEquals(stored(main, 1), read(s -> s.get(ORG, NAME)));
         }
 
@@ -422,11 +327,9 @@ public abstract class AccountStoreKit {
         @DisplayName("inserts, replaces and deletes mixed in a unit that throws leave every account as it was")
         void mixedWritesRolledBack() {
             write(s -> s.insert(main));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.replace(rescheduled(main), 1) && s.insert(child)
+            assertUndone(this::snapshot, s -> s.replace(rescheduled(main), 1) && s.insert(child)
                     && s.delete(ORG, NAME, 2) && s.insert(main) && s.replace(rescheduled(child), 1));
-            assertEquals(before, snapshot());
         }
 
         @Test
@@ -448,7 +351,7 @@ public abstract class AccountStoreKit {
             InsightsAccount main = account(ORG, NAME);
             write(s -> s.insert(main) && s.replace(rescheduled(main), 1) && s.insert(account(OTHER_ORG, NAME)));
 
-            storage.clear();
+            storage().clear();
             assertEquals(List.of(), read(s -> s.list(ORG, "", 10)));
             assertEquals(List.of(), read(s -> s.list(OTHER_ORG, "", 10)));
             assertTrue(succeeds(s -> s.insert(main)));

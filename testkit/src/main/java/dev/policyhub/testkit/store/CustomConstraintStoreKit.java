@@ -158,8 +158,8 @@ public abstract class CustomConstraintStoreKit extends StoreKitBase<CustomConstr
         void pagingVisitsEveryConstraintOnce() {
             List<Versioned<CustomConstraint>> expected = insertAll();
 
-            Paged<CustomConstraint> paged =
-                    pageThrough("", after -> read(s -> s.list(ORG, after, 2)), CustomConstraint::id);
+            Paged<Versioned<CustomConstraint>> paged =
+                    pageThrough("", after -> read(s -> s.list(ORG, after, 2)), CustomConstraint::id, expected.size());
 
             assertEquals(List.of(2, 2, 1), paged.pageSizes());
             assertEquals(expected, paged.seen());

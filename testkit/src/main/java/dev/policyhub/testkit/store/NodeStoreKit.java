@@ -81,13 +81,7 @@ public abstract class NodeStoreKit extends StoreKitBase<NodeStore> {
         @Test
         @DisplayName("each replace adds one to the version")
         void eachReplaceAddsOne() {
-            write(s -> s.insertOrganization(acme));
-            Organization first = renamed(acme, "first");
-            Organization second = renamed(acme, "second");
-
-            assertTrue(succeeds(s -> s.replaceOrganization(first, 1)));
-            assertTrue(succeeds(s -> s.replaceOrganization(second, 2)));
-            assertEquals(stored(second, 3), read(s -> s.organization(11)));
+            checks.eachReplaceAddsOne(acme, renamed(acme, "first"), renamed(acme, "second"));
         }
 
         @Test
@@ -123,12 +117,7 @@ public abstract class NodeStoreKit extends StoreKitBase<NodeStore> {
         @Test
         @DisplayName("a deleted id can be inserted again, starting over at version 1")
         void reinsertAfterDelete() {
-            write(s -> s.insertOrganization(acme));
-            write(s -> s.replaceOrganization(renamed(acme, "acme corp"), 1));
-            write(s -> s.deleteOrganization(11, 2));
-
-            assertTrue(succeeds(s -> s.insertOrganization(acme)));
-            assertEquals(stored(acme, 1), read(s -> s.organization(11)));
+            checks.reinsertAfterDelete(acme, renamed(acme, "acme corp"));
         }
 
         @Test
@@ -169,8 +158,8 @@ public abstract class NodeStoreKit extends StoreKitBase<NodeStore> {
             }
             orgs.forEach(o -> write(s -> s.insertOrganization(o)));
 
-            Paged<Organization> paged =
-                    pageThrough(0L, after -> read(s -> s.organizations(after, 2)), Organization::id);
+            Paged<Versioned<Organization>> paged =
+                    pageThrough(0L, after -> read(s -> s.organizations(after, 2)), Organization::id, orgs.size());
 
             assertEquals(List.of(2, 2, 1), paged.pageSizes());
             assertEquals(atVersion1(orgs), paged.seen());
@@ -282,8 +271,8 @@ public abstract class NodeStoreKit extends StoreKitBase<NodeStore> {
         void pagingVisitsEveryChildOnce() {
             insertChildren();
 
-            Paged<Folder> paged = pageThrough(ChildCursor.START, after -> list(ORG, after, 2, false),
-                    last -> new ChildCursor(last.displayName(), last.id()));
+            Paged<Versioned<Folder>> paged = pageThrough(ChildCursor.START, after -> list(ORG, after, 2, false),
+                    last -> new ChildCursor(last.displayName(), last.id()), children.size());
 
             assertEquals(List.of(2, 2, 1), paged.pageSizes());
             assertEquals(atVersion1(ordered), paged.seen());
@@ -526,8 +515,8 @@ public abstract class NodeStoreKit extends StoreKitBase<NodeStore> {
         void pagingVisitsEveryChildOnce() {
             insertChildren();
 
-            Paged<Project> paged = pageThrough(ChildCursor.START, after -> list(ORG, after, 2, false),
-                    last -> new ChildCursor(last.displayName(), last.number()));
+            Paged<Versioned<Project>> paged = pageThrough(ChildCursor.START, after -> list(ORG, after, 2, false),
+                    last -> new ChildCursor(last.displayName(), last.number()), children.size());
 
             assertEquals(List.of(2, 2, 1), paged.pageSizes());
             assertEquals(atVersion1(ordered), paged.seen());

@@ -1,8 +1,6 @@
 package dev.policyhub.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +10,7 @@ import dev.policyhub.core.policygroups.Mode;
 import dev.policyhub.core.policygroups.PolicyGroup;
 import dev.policyhub.core.policygroups.StackRef;
 import dev.policyhub.core.spi.PolicyGroupStore;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.Versioned;
 
 import java.util.ArrayList;
@@ -20,70 +18,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link PolicyGroupStore}: policy groups keyed by (org, name). */
-public abstract class PolicyGroupStoreKit {
+public abstract class PolicyGroupStoreKit extends StoreKitBase<PolicyGroupStore> {
     private static final String ORG = "acme";
     private static final String OTHER_ORG = "globex";
     private static final String NAME = "prod-guardrails";
     private static final long MODIFIED_MICROS = 1_714_979_289_123_456L;
 
-    private Storage storage;
-
     /** Subclasses name the store under test. */
     protected PolicyGroupStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<PolicyGroupStore, T> work) {
-        return storage.write(session -> work.apply(session.policyGroups()));
-    }
-
-    private <T> T read(Function<PolicyGroupStore, T> work) {
-        return storage.read(session -> work.apply(session.policyGroups()));
-    }
-
-    private boolean succeeds(Predicate<PolicyGroupStore> work) {
-        return storage.write(session -> work.test(session.policyGroups()));
-    }
-
-    /** Runs writes that must all succeed in a unit that then throws, and checks the failure propagates. */
-    private void writeAndFail(Predicate<PolicyGroupStore> work) {
-        IllegalStateException failure = new IllegalStateException("rolled back on purpose");
-        assertSame(failure, assertThrows(IllegalStateException.class, () -> storage.write(session -> {
-            assertTrue(work.test(session.policyGroups()), "the writes succeed before the unit fails");
-            throw failure;
-        })));
-    }
-
-    private static Optional<Versioned<PolicyGroup>> stored(PolicyGroup group, long version) {
-        return Optional.of(new Versioned<>(group, version));
-    }
-
-    private static List<Versioned<PolicyGroup>> atVersion1(List<PolicyGroup> groups) {
-        List<Versioned<PolicyGroup>> out = new ArrayList<>();
-        groups.forEach(group -> out.add(new Versioned<>(group, 1)));
-        return out;
+    @Override
+    PolicyGroupStore store(StoreSession session) {
+        return session.policyGroups();
     }
 
     /** A pack entry with per-policy and {@code all} config, nested values, two environments and a stamp. */
@@ -131,12 +84,17 @@ public abstract class PolicyGroupStoreKit {
     class SingleGroups {
         private final PolicyGroup guardrails = group(ORG, NAME);
 
+        /** The checks made on the group {@code NAME} of {@code ORG}. */
+        private final VersionChecks<PolicyGroup> checks = new VersionChecks<>(
+                PolicyGroupStore::insert,
+                PolicyGroupStore::replace,
+                (s, version) -> s.delete(ORG, NAME, version),
+                s -> s.get(ORG, NAME));
+
         @Test
         @DisplayName("an inserted group reads back whole at version 1: members, packs with config and environments")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insert(guardrails)));
-
-            assertEquals(stored(guardrails, 1), read(s -> s.get(ORG, NAME)));
+            checks.insertedReadsBack(guardrails);
         }
 
         @Test
@@ -167,10 +125,7 @@ public abstract class PolicyGroupStoreKit {
         @Test
         @DisplayName("inserts fail when the name is taken in the organization, and the first group is kept")
         void insertFailsWhenTaken() {
-            write(s -> s.insert(guardrails));
-
-            assertFalse(succeeds(s -> s.insert(edited(guardrails))));
-            assertEquals(stored(guardrails, 1), read(s -> s.get(ORG, NAME)));
+            checks.insertFailsWhenTaken(guardrails, edited(guardrails));
         }
 
         @Test
@@ -187,35 +142,21 @@ public abstract class PolicyGroupStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insert(guardrails));
-            PolicyGroup changed = edited(guardrails);
-
-            assertTrue(succeeds(s -> s.replace(changed, 1)));
-            assertEquals(stored(changed, 2), read(s -> s.get(ORG, NAME)));
+            checks.replaceWithStoredVersion(guardrails, edited(guardrails));
         }
 
         @Test
         @DisplayName("each replace adds one to the version")
         void eachReplaceAddsOne() {
-            write(s -> s.insert(guardrails));
             PolicyGroup first = edited(guardrails);
-            PolicyGroup second = withAgentPool(first, "pool-9");
 
-            assertTrue(succeeds(s -> s.replace(first, 1)));
-            assertTrue(succeeds(s -> s.replace(second, 2)));
-            assertEquals(stored(second, 3), read(s -> s.get(ORG, NAME)));
+            checks.eachReplaceAddsOne(guardrails, first, withAgentPool(first, "pool-9"));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insert(guardrails));
-            PolicyGroup changed = edited(guardrails);
-            write(s -> s.replace(changed, 1));
-
-            assertFalse(succeeds(s -> s.replace(guardrails, 1)));
-            assertFalse(succeeds(s -> s.replace(guardrails, 3)));
-            assertEquals(stored(changed, 2), read(s -> s.get(ORG, NAME)));
+            checks.replaceWithWrongVersion(guardrails, edited(guardrails), guardrails);
         }
 
         @Test
@@ -223,28 +164,21 @@ public abstract class PolicyGroupStoreKit {
         void replaceMissing() {
             write(s -> s.insert(group(OTHER_ORG, NAME)));
 
-            assertFalse(succeeds(s -> s.replace(guardrails, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, NAME)));
+            checks.replaceMissing(guardrails);
             assertEquals(List.of(), read(s -> s.list(ORG)));
         }
 
         @Test
         @DisplayName("a delete with the stored version removes the group and its list entry")
         void deleteWithStoredVersion() {
-            write(s -> s.insert(guardrails));
-
-            assertTrue(succeeds(s -> s.delete(ORG, NAME, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, NAME)));
+            checks.deleteWithStoredVersion(guardrails);
             assertEquals(List.of(), read(s -> s.list(ORG)));
         }
 
         @Test
         @DisplayName("a delete with a stale version fails and keeps the group")
         void deleteWithStaleVersion() {
-            write(s -> s.insert(guardrails));
-
-            assertFalse(succeeds(s -> s.delete(ORG, NAME, 2)));
-            assertEquals(stored(guardrails, 1), read(s -> s.get(ORG, NAME)));
+            checks.deleteWithStaleVersion(guardrails, 2);
         }
 
         @Test
@@ -253,19 +187,14 @@ public abstract class PolicyGroupStoreKit {
             PolicyGroup other = group(OTHER_ORG, NAME);
             write(s -> s.insert(other));
 
-            assertFalse(succeeds(s -> s.delete(ORG, NAME, 1)));
+            checks.deleteMissing();
             assertEquals(stored(other, 1), read(s -> s.get(OTHER_ORG, NAME)));
         }
 
         @Test
         @DisplayName("a deleted group can be inserted again, starting over at version 1")
         void reinsertAfterDelete() {
-            write(s -> s.insert(guardrails));
-            write(s -> s.replace(edited(guardrails), 1));
-            write(s -> s.delete(ORG, NAME, 2));
-
-            assertTrue(succeeds(s -> s.insert(guardrails)));
-            assertEquals(stored(guardrails, 1), read(s -> s.get(ORG, NAME)));
+            checks.reinsertAfterDelete(guardrails, edited(guardrails));
         }
 
         @Test
@@ -338,23 +267,18 @@ public abstract class PolicyGroupStoreKit {
         private final PolicyGroup renamed = group(ORG, "production");
 
         /** Everything a reader can observe about {@link #guardrails} and {@link #renamed}. */
-        private Map<String, Object> snapshot() {
-            return read(s -> {
-                Map<String, Object> seen = new LinkedHashMap<>();
-                seen.put("guardrails", s.get(ORG, NAME));
-                seen.put("renamed", s.get(ORG, "production"));
-                seen.put("list", s.list(ORG));
-                return seen;
-            });
+        private Map<String, Object> snapshot(PolicyGroupStore s) {
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put("guardrails", s.get(ORG, NAME));
+            seen.put("renamed", s.get(ORG, "production"));
+            seen.put("list", s.list(ORG));
+            return seen;
         }
 
         @Test
         @DisplayName("an insert in a unit that throws is undone")
         void insertRolledBack() {
-            Map<String, Object> before = snapshot();
-
-            writeAndFail(s -> s.insert(guardrails));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.insert(guardrails));
             assertTrue(succeeds(s -> s.insert(guardrails)));
             assertEquals(stored(guardrails, 1), read(s -> s.get(ORG, NAME)));
         }
@@ -363,10 +287,8 @@ public abstract class PolicyGroupStoreKit {
         @DisplayName("a replace in a unit that throws is undone")
         void replaceRolledBack() {
             write(s -> s.insert(guardrails));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.replace(edited(guardrails), 1));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.replace(edited(guardrails), 1));
             assertEquals(stored(guardrails, 1), read(s -> s.get(ORG, NAME)));
         }
 
@@ -374,10 +296,8 @@ public abstract class PolicyGroupStoreKit {
         @DisplayName("a delete in a unit that throws is undone")
         void deleteRolledBack() {
             write(s -> s.insert(guardrails));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.delete(ORG, NAME, 1));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.delete(ORG, NAME, 1));
             assertEquals(stored(guardrails, 1), read(s -> s.get(ORG, NAME)));
         }
 
@@ -385,10 +305,9 @@ public abstract class PolicyGroupStoreKit {
         @DisplayName("a rename in a unit that throws is undone: the old name stays, the new one is free")
         void renameRolledBack() {
             write(s -> s.insert(guardrails));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.delete(ORG, NAME, 1) && s.insert(renamed) && s.replace(edited(renamed), 1));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot,
+                    s -> s.delete(ORG, NAME, 1) && s.insert(renamed) && s.replace(edited(renamed), 1));
             assertTrue(succeeds(s -> s.insert(renamed)));
         }
 
@@ -411,7 +330,7 @@ public abstract class PolicyGroupStoreKit {
             PolicyGroup guardrails = group(ORG, NAME);
             write(s -> s.insert(guardrails) && s.replace(edited(guardrails), 1) && s.insert(group(OTHER_ORG, NAME)));
 
-            storage.clear();
+            storage().clear();
             assertEquals(List.of(), read(s -> s.list(ORG)));
             assertEquals(List.of(), read(s -> s.list(OTHER_ORG)));
             assertTrue(succeeds(s -> s.insert(guardrails)));

@@ -166,7 +166,8 @@ public abstract class PolicyStoreKit extends StoreKitBase<PolicyStore> {
         void pagingVisitsEveryPolicyOnce() {
             List<Versioned<Policy>> expected = insertAll();
 
-            Paged<Policy> paged = pageThrough("", after -> read(s -> s.list(FOLDER, after, 2)), Policy::constraint);
+            Paged<Versioned<Policy>> paged =
+                    pageThrough("", after -> read(s -> s.list(FOLDER, after, 2)), Policy::constraint, expected.size());
 
             assertEquals(List.of(2, 2, 1), paged.pageSizes());
             assertEquals(expected, paged.seen());

@@ -2,7 +2,6 @@ package dev.policyhub.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,74 +13,29 @@ import dev.policyhub.core.policygroups.PolicyPackLedger;
 import dev.policyhub.core.policygroups.PolicyPackVersion;
 import dev.policyhub.core.policygroups.Stack;
 import dev.policyhub.core.spi.PulumiOrgStore;
-import dev.policyhub.core.spi.Storage;
 import dev.policyhub.core.spi.StoreSession;
-import dev.policyhub.core.spi.Versioned;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link PulumiOrgStore}: Pulumi organizations, by name. */
-public abstract class PulumiOrgStoreKit {
+public abstract class PulumiOrgStoreKit extends StoreKitBase<PulumiOrgStore> {
     private static final String ORG = "acme";
-
-    /** More pages than any paging test needs: a store that never ends its list fails instead of looping. */
-    private static final int MAX_PAGES = 10;
-
-    private Storage storage;
 
     /** Subclasses name the store under test. */
     protected PulumiOrgStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<PulumiOrgStore, T> work) {
-        return storage.write(session -> work.apply(session.pulumiOrgs()));
-    }
-
-    private <T> T read(Function<PulumiOrgStore, T> work) {
-        return storage.read(session -> work.apply(session.pulumiOrgs()));
-    }
-
-    private boolean succeeds(Predicate<PulumiOrgStore> work) {
-        return storage.write(session -> work.test(session.pulumiOrgs()));
-    }
-
-    private boolean holds(Predicate<PulumiOrgStore> work) {
-        return storage.read(session -> work.test(session.pulumiOrgs()));
-    }
-
-    /** Runs writes that must all succeed in a unit that then throws, and checks the failure propagates. */
-    private void writeAndFail(Predicate<PulumiOrgStore> work) {
-        IllegalStateException failure = new IllegalStateException("rolled back on purpose");
-        assertSame(failure, assertThrows(IllegalStateException.class, () -> storage.write(session -> {
-            assertTrue(work.test(session.pulumiOrgs()), "the writes succeed before the unit fails");
-            throw failure;
-        })));
+    @Override
+    PulumiOrgStore store(StoreSession session) {
+        return session.pulumiOrgs();
     }
 
     private List<String> listAll() {
@@ -173,7 +127,7 @@ public abstract class PulumiOrgStoreKit {
             PolicyPackVersion version = new PolicyPackVersion(ORG, "aws-guard", 1, "1.0.0", "AWS Guard", "nodejs",
                     List.of(), true, "token-1", true);
             byte[] archive = {1, 2, 3};
-            storage.write(session -> session.pulumiOrgs().insert(ORG)
+            storage().write(session -> session.pulumiOrgs().insert(ORG)
                     && session.stacks().insert(stack)
                     && session.accounts().insert(account)
                     && session.policyGroups().insert(group)
@@ -183,17 +137,13 @@ public abstract class PulumiOrgStoreKit {
 
             assertTrue(succeeds(s -> s.delete(ORG)));
             assertFalse(holds(s -> s.exists(ORG)));
-            assertEquals(Optional.of(new Versioned<>(stack, 1)),
-                    storage.read(session -> session.stacks().get(ORG, "web", "prod")));
-            assertEquals(Optional.of(new Versioned<>(account, 1)),
-                    storage.read(session -> session.accounts().get(ORG, "aws-main")));
-            assertEquals(List.of(new Versioned<>(group, 1)),
-                    storage.read(session -> session.policyGroups().list(ORG)));
-            assertEquals(Optional.of(new Versioned<>(ledger, 1)),
-                    storage.read(session -> session.policyPacks().ledger(ORG, "aws-guard")));
-            assertEquals(List.of(new Versioned<>(version, 1)),
-                    storage.read(session -> session.policyPacks().versions(ORG, "aws-guard")));
-            assertEquals(Optional.of("010203"), storage.read(session -> session.policyPacks()
+            assertEquals(stored(stack, 1), storage().read(session -> session.stacks().get(ORG, "web", "prod")));
+            assertEquals(stored(account, 1), storage().read(session -> session.accounts().get(ORG, "aws-main")));
+            assertEquals(atVersion1(List.of(group)), storage().read(session -> session.policyGroups().list(ORG)));
+            assertEquals(stored(ledger, 1), storage().read(session -> session.policyPacks().ledger(ORG, "aws-guard")));
+            assertEquals(atVersion1(List.of(version)),
+                    storage().read(session -> session.policyPacks().versions(ORG, "aws-guard")));
+            assertEquals(Optional.of("010203"), storage().read(session -> session.policyPacks()
                     .archive(ORG, "aws-guard", 1).map(HexFormat.of()::formatHex)));
         }
 
@@ -248,22 +198,10 @@ public abstract class PulumiOrgStoreKit {
         void pagingVisitsEveryOrganizationOnce() {
             insertAll();
 
-            List<String> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            String after = "";
-            while (pageSizes.size() < MAX_PAGES) {
-                String cursor = after;
-                List<String> page = read(s -> s.list(cursor, 2));
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                after = page.get(page.size() - 1);
-            }
+            Paged<String> paged = pageThroughNames(after -> read(s -> s.list(after, 2)), ordered.size());
 
-            assertEquals(List.of(2, 2, 1), pageSizes);
-            assertEquals(ordered, seen);
+            assertEquals(List.of(2, 2, 1), paged.pageSizes());
+            assertEquals(ordered, paged.seen());
         }
 
         @Test
@@ -332,7 +270,7 @@ public abstract class PulumiOrgStoreKit {
         void clearForgetsOrganizations() {
             write(s -> s.insert(ORG) && s.insert("globex"));
 
-            storage.clear();
+            storage().clear();
             assertEquals(List.of(), listAll());
             assertFalse(holds(s -> s.exists(ORG)));
             assertTrue(succeeds(s -> s.insert(ORG)));

@@ -1,15 +1,13 @@
 package dev.policyhub.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.policygroups.Stack;
 import dev.policyhub.core.policygroups.StackRef;
 import dev.policyhub.core.spi.StackStore;
-import dev.policyhub.core.spi.Storage;
+import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.Versioned;
 
 import java.time.Instant;
@@ -18,73 +16,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite of {@link StackStore}: stacks keyed by (org, project, name). */
-public abstract class StackStoreKit {
+public abstract class StackStoreKit extends StoreKitBase<StackStore> {
     private static final String ORG = "acme";
     private static final String OTHER_ORG = "globex";
     private static final Instant IMPORTED = Instant.parse("2024-05-06T07:08:09.123456Z");
     private static final Instant REIMPORTED = Instant.parse("2024-06-07T09:10:11.000001Z");
 
-    /** More pages than any paging test needs: a store that never ends its list fails instead of looping. */
-    private static final int MAX_PAGES = 10;
-
-    private Storage storage;
-
     /** Subclasses name the store under test. */
     protected StackStoreKit() {
     }
 
-    /** Opens a new, empty store; called once before each test and closed after it. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void closeStorage() {
-        storage.close();
-    }
-
-    private <T> T write(Function<StackStore, T> work) {
-        return storage.write(session -> work.apply(session.stacks()));
-    }
-
-    private <T> T read(Function<StackStore, T> work) {
-        return storage.read(session -> work.apply(session.stacks()));
-    }
-
-    private boolean succeeds(Predicate<StackStore> work) {
-        return storage.write(session -> work.test(session.stacks()));
-    }
-
-    /** Runs writes that must all succeed in a unit that then throws, and checks the failure propagates. */
-    private void writeAndFail(Predicate<StackStore> work) {
-        IllegalStateException failure = new IllegalStateException("rolled back on purpose");
-        assertSame(failure, assertThrows(IllegalStateException.class, () -> storage.write(session -> {
-            assertTrue(work.test(session.stacks()), "the writes succeed before the unit fails");
-            throw failure;
-        })));
-    }
-
-    private static Optional<Versioned<Stack>> stored(Stack stack, long version) {
-        return Optional.of(new Versioned<>(stack, version));
-    }
-
-    private static List<Versioned<Stack>> atVersion1(List<Stack> stacks) {
-        List<Versioned<Stack>> out = new ArrayList<>();
-        stacks.forEach(stack -> out.add(new Versioned<>(stack, 1)));
-        return out;
+    @Override
+    StackStore store(StoreSession session) {
+        return session.stacks();
     }
 
     /** A stack imported three times, with resources and a last update. */
@@ -103,12 +53,17 @@ public abstract class StackStoreKit {
     class SingleStacks {
         private final Stack prod = stack(ORG, "web", "prod");
 
+        /** The checks made on the stack {@code acme/web/prod}. */
+        private final VersionChecks<Stack> checks = new VersionChecks<>(
+                StackStore::insert,
+                StackStore::replace,
+                (s, version) -> s.delete(ORG, "web", "prod", version),
+                s -> s.get(ORG, "web", "prod"));
+
         @Test
         @DisplayName("an inserted stack reads back whole at version 1")
         void insertedReadsBack() {
-            assertTrue(succeeds(s -> s.insert(prod)));
-
-            assertEquals(stored(prod, 1), read(s -> s.get(ORG, "web", "prod")));
+            checks.insertedReadsBack(prod);
         }
 
         @Test
@@ -152,10 +107,7 @@ public abstract class StackStoreKit {
         @Test
         @DisplayName("inserts fail when the stack exists, and the first stack is kept")
         void insertFailsWhenTaken() {
-            write(s -> s.insert(prod));
-
-            assertFalse(succeeds(s -> s.insert(imported(prod, 99))));
-            assertEquals(stored(prod, 1), read(s -> s.get(ORG, "web", "prod")));
+            checks.insertFailsWhenTaken(prod, imported(prod, 99));
         }
 
         @Test
@@ -175,35 +127,21 @@ public abstract class StackStoreKit {
         @Test
         @DisplayName("a replace with the stored version stores the new content at the next version")
         void replaceWithStoredVersion() {
-            write(s -> s.insert(prod));
-            Stack edited = imported(prod, 57);
-
-            assertTrue(succeeds(s -> s.replace(edited, 1)));
-            assertEquals(stored(edited, 2), read(s -> s.get(ORG, "web", "prod")));
+            checks.replaceWithStoredVersion(prod, imported(prod, 57));
         }
 
         @Test
         @DisplayName("each replace adds one to the version")
         void eachReplaceAddsOne() {
-            write(s -> s.insert(prod));
             Stack first = imported(prod, 50);
-            Stack second = imported(first, 60);
 
-            assertTrue(succeeds(s -> s.replace(first, 1)));
-            assertTrue(succeeds(s -> s.replace(second, 2)));
-            assertEquals(stored(second, 3), read(s -> s.get(ORG, "web", "prod")));
+            checks.eachReplaceAddsOne(prod, first, imported(first, 60));
         }
 
         @Test
         @DisplayName("a replace with a stale version fails and changes nothing")
         void replaceWithStaleVersion() {
-            write(s -> s.insert(prod));
-            Stack edited = imported(prod, 57);
-            write(s -> s.replace(edited, 1));
-
-            assertFalse(succeeds(s -> s.replace(imported(prod, 1), 1)));
-            assertFalse(succeeds(s -> s.replace(imported(prod, 1), 3)));
-            assertEquals(stored(edited, 2), read(s -> s.get(ORG, "web", "prod")));
+            checks.replaceWithWrongVersion(prod, imported(prod, 57), imported(prod, 1));
         }
 
         @Test
@@ -211,28 +149,21 @@ public abstract class StackStoreKit {
         void replaceMissing() {
             write(s -> s.insert(stack(OTHER_ORG, "web", "prod")));
 
-            assertFalse(succeeds(s -> s.replace(prod, 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, "web", "prod")));
+            checks.replaceMissing(prod);
             assertEquals(List.of(), read(s -> s.list(ORG, null, 10)));
         }
 
         @Test
         @DisplayName("a delete with the stored version removes the stack and its list entry")
         void deleteWithStoredVersion() {
-            write(s -> s.insert(prod));
-
-            assertTrue(succeeds(s -> s.delete(ORG, "web", "prod", 1)));
-            assertEquals(Optional.empty(), read(s -> s.get(ORG, "web", "prod")));
+            checks.deleteWithStoredVersion(prod);
             assertEquals(List.of(), read(s -> s.list(ORG, null, 10)));
         }
 
         @Test
         @DisplayName("a delete with a stale version fails and keeps the stack")
         void deleteWithStaleVersion() {
-            write(s -> s.insert(prod));
-
-            assertFalse(succeeds(s -> s.delete(ORG, "web", "prod", 2)));
-            assertEquals(stored(prod, 1), read(s -> s.get(ORG, "web", "prod")));
+            checks.deleteWithStaleVersion(prod, 2);
         }
 
         @Test
@@ -241,19 +172,14 @@ public abstract class StackStoreKit {
             Stack otherOrg = stack(OTHER_ORG, "web", "prod");
             write(s -> s.insert(otherOrg));
 
-            assertFalse(succeeds(s -> s.delete(ORG, "web", "prod", 1)));
+            checks.deleteMissing();
             assertEquals(stored(otherOrg, 1), read(s -> s.get(OTHER_ORG, "web", "prod")));
         }
 
         @Test
         @DisplayName("a deleted stack can be inserted again, starting over at version 1")
         void reinsertAfterDelete() {
-            write(s -> s.insert(prod));
-            write(s -> s.replace(imported(prod, 57), 1));
-            write(s -> s.delete(ORG, "web", "prod", 2));
-
-            assertTrue(succeeds(s -> s.insert(prod)));
-            assertEquals(stored(prod, 1), read(s -> s.get(ORG, "web", "prod")));
+            checks.reinsertAfterDelete(prod, imported(prod, 57));
         }
     }
 
@@ -319,21 +245,10 @@ public abstract class StackStoreKit {
         void pagingVisitsEveryStackOnce() {
             insertAll();
 
-            List<Versioned<Stack>> seen = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            StackRef after = null;
-            while (pageSizes.size() < MAX_PAGES) {
-                List<Versioned<Stack>> page = list(after, 4);
-                if (page.isEmpty()) {
-                    break;
-                }
-                pageSizes.add(page.size());
-                seen.addAll(page);
-                after = page.get(page.size() - 1).value().ref();
-            }
+            Paged<Versioned<Stack>> paged = pageThrough(null, after -> list(after, 4), Stack::ref, ordered.size());
 
-            assertEquals(List.of(4, 2), pageSizes);
-            assertEquals(atVersion1(ordered), seen);
+            assertEquals(List.of(4, 2), paged.pageSizes());
+            assertEquals(atVersion1(ordered), paged.seen());
         }
 
         @Test
@@ -383,23 +298,18 @@ public abstract class StackStoreKit {
         private final Stack dev = stack(ORG, "web", "dev");
 
         /** Everything a reader can observe about {@link #prod} and {@link #dev}. */
-        private Map<String, Object> snapshot() {
-            return read(s -> {
-                Map<String, Object> seen = new LinkedHashMap<>();
-                seen.put("prod", s.get(ORG, "web", "prod"));
-                seen.put("dev", s.get(ORG, "web", "dev"));
-                seen.put("list", s.list(ORG, null, 100));
-                return seen;
-            });
+        private Map<String, Object> snapshot(StackStore s) {
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put("prod", s.get(ORG, "web", "prod"));
+            seen.put("dev", s.get(ORG, "web", "dev"));
+            seen.put("list", s.list(ORG, null, 100));
+            return seen;
         }
 
         @Test
         @DisplayName("an insert in a unit that throws is undone")
         void insertRolledBack() {
-            Map<String, Object> before = snapshot();
-
-            writeAndFail(s -> s.insert(prod));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.insert(prod));
             assertTrue(succeeds(s -> s.insert(prod)));
             assertEquals(stored(prod, 1), read(s -> s.get(ORG, "web", "prod")));
         }
@@ -408,10 +318,8 @@ public abstract class StackStoreKit {
         @DisplayName("a replace in a unit that throws is undone")
         void replaceRolledBack() {
             write(s -> s.insert(prod));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.replace(imported(prod, 57), 1));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.replace(imported(prod, 57), 1));
             assertEquals(stored(prod, 1), read(s -> s.get(ORG, "web", "prod")));
         }
 
@@ -419,10 +327,8 @@ public abstract class StackStoreKit {
         @DisplayName("a delete in a unit that throws is undone")
         void deleteRolledBack() {
             write(s -> s.insert(prod));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.delete(ORG, "web", "prod", 1));
-            assertEquals(before, snapshot());
+            assertUndone(this::snapshot, s -> s.delete(ORG, "web", "prod", 1));
             assertEquals(stored(prod, 1), read(s -> s.get(ORG, "web", "prod")));
         }
 
@@ -430,11 +336,9 @@ public abstract class StackStoreKit {
         @DisplayName("inserts, replaces and deletes mixed in a unit that throws leave every stack as it was")
         void mixedWritesRolledBack() {
             write(s -> s.insert(prod));
-            Map<String, Object> before = snapshot();
 
-            writeAndFail(s -> s.replace(imported(prod, 57), 1) && s.insert(dev)
+            assertUndone(this::snapshot, s -> s.replace(imported(prod, 57), 1) && s.insert(dev)
                     && s.delete(ORG, "web", "prod", 2) && s.insert(prod) && s.replace(imported(dev, 1), 1));
-            assertEquals(before, snapshot());
         }
 
         @Test
@@ -456,7 +360,7 @@ public abstract class StackStoreKit {
             Stack prod = stack(ORG, "web", "prod");
             write(s -> s.insert(prod) && s.replace(imported(prod, 57), 1) && s.insert(stack(OTHER_ORG, "a", "a")));
 
-            storage.clear();
+            storage().clear();
             assertEquals(List.of(), read(s -> s.list(ORG, null, 10)));
             assertEquals(List.of(), read(s -> s.list(OTHER_ORG, null, 10)));
             assertTrue(succeeds(s -> s.insert(prod)));

@@ -2,7 +2,10 @@ package dev.policyhub.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.policyhub.core.spi.Storage;
 import dev.policyhub.core.spi.StoreSession;
@@ -72,6 +75,37 @@ public abstract class StoreKitBase<S> {
         return storage.read(session -> work.test(store(session)));
     }
 
+    /** Runs the work in a write unit that then throws, and checks that the failure propagates unchanged. */
+    final void failAfter(Function<S, ?> work) {
+        IllegalStateException failure = new IllegalStateException("rolled back on purpose");
+        assertSame(failure, assertThrows(IllegalStateException.class, () -> write(s -> {
+            work.apply(s);
+            throw failure;
+        })));
+    }
+
+    /** Runs writes that must all succeed in a unit that then throws, and checks that the failure propagates. */
+    final void writeAndFail(Predicate<S> writes) {
+        failAfter(s -> {
+            assertTrue(writes.test(s), "the writes succeed before the unit fails");
+            return null;
+        });
+    }
+
+    /**
+     * Runs writes that must all succeed in a unit that then throws, and checks that the failure propagates and that a
+     * reader then observes exactly what it observed before.
+     *
+     * @param observe reads everything a reader can observe about what the writes touch
+     * @param writes the writes to undo
+     */
+    final void assertUndone(Function<S, ?> observe, Predicate<S> writes) {
+        Object before = read(observe);
+
+        writeAndFail(writes);
+        assertEquals(before, read(observe));
+    }
+
     /** What a lookup answers for a value stored at the version. */
     static <T> Optional<Versioned<T>> stored(T value, long version) {
         return Optional.of(new Versioned<>(value, version));
@@ -85,31 +119,54 @@ public abstract class StoreKitBase<S> {
     }
 
     /**
-     * Reads pages from the start, each resuming after the last value of the page before, until a page comes back
-     * empty.
+     * Reads pages of versioned values from the start, each resuming after the last value of the page before, until a
+     * page comes back empty. Fails the test when the store is still answering after more pages than it holds values
+     * plus two, instead of reading forever from a store that never ends its list.
      *
      * @param start the cursor of the first page
      * @param page reads the page after a cursor
      * @param cursorOf the cursor that resumes after a value
+     * @param values how many values the store holds in the list read
      */
-    static <C, T> Paged<T> pageThrough(C start, Function<C, List<Versioned<T>>> page, Function<T, C> cursorOf) {
-        List<Versioned<T>> seen = new ArrayList<>();
-        List<Integer> pageSizes = new ArrayList<>();
-        C after = start;
-        while (true) {
-            List<Versioned<T>> values = page.apply(after);
-            if (values.isEmpty()) {
-                break;
-            }
-            pageSizes.add(values.size());
-            seen.addAll(values);
-            after = cursorOf.apply(values.get(values.size() - 1).value());
-        }
-        return new Paged<>(pageSizes, seen);
+    static <C, T> Paged<Versioned<T>> pageThrough(C start, Function<C, List<Versioned<T>>> page,
+            Function<T, C> cursorOf, int values) {
+        return pages(start, page, last -> cursorOf.apply(last.value()), values);
     }
 
-    /** The sizes of the non-empty pages read by {@link #pageThrough}, and every value they held, in order. */
-    record Paged<T>(List<Integer> pageSizes, List<Versioned<T>> seen) {
+    /**
+     * Reads pages of names from the start (the empty name), each resuming after the last name of the page before,
+     * until a page comes back empty; bounded like {@link #pageThrough}.
+     *
+     * @param page reads the page after a name
+     * @param names how many names the store holds in the list read
+     */
+    static Paged<String> pageThroughNames(Function<String, List<String>> page, int names) {
+        return pages("", page, Function.identity(), names);
+    }
+
+    private static <C, E> Paged<E> pages(C start, Function<C, List<E>> page, Function<E, C> cursorOf, int items) {
+        int maxPages = items + 2;
+        List<E> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        C after = start;
+        for (int pagesRead = 0; pagesRead < maxPages; pagesRead++) {
+            List<E> found = page.apply(after);
+            if (found.isEmpty()) {
+                return new Paged<>(pageSizes, seen);
+            }
+            pageSizes.add(found.size());
+            seen.addAll(found);
+            after = cursorOf.apply(found.get(found.size() - 1));
+        }
+        return fail("a list of " + items + " items did not end after " + maxPages + " pages; page sizes so far: "
+                + pageSizes);
+    }
+
+    /**
+     * The sizes of the non-empty pages read by {@link #pageThrough} or {@link #pageThroughNames}, and every item they
+     * held, in order.
+     */
+    record Paged<E>(List<Integer> pageSizes, List<E> seen) {
     }
 
     /** Replaces a record of a store if it is at the expected version. */
@@ -190,12 +247,28 @@ public abstract class StoreKitBase<S> {
             assertEquals(stored(edited, 2), get());
         }
 
+        /** Each replace with the stored version adds one to the version. */
+        void eachReplaceAddsOne(T original, T first, T second) {
+            replaceWithStoredVersion(original, first);
+
+            assertTrue(replace(second, 2));
+            assertEquals(stored(second, 3), get());
+        }
+
         /** A replace with a stale version fails and changes nothing. */
         void replaceWithStaleVersion(T original, T edited, T late) {
             insert(original);
             replace(edited, 1);
 
             assertFalse(replace(late, 1));
+            assertEquals(stored(edited, 2), get());
+        }
+
+        /** A replace with a stale version, or with one ahead of the stored version, fails and changes nothing. */
+        void replaceWithWrongVersion(T original, T edited, T late) {
+            replaceWithStaleVersion(original, edited, late);
+
+            assertFalse(replace(late, 3));
             assertEquals(stored(edited, 2), get());
         }
 
@@ -224,6 +297,16 @@ public abstract class StoreKitBase<S> {
         /** A delete of a missing record fails. */
         void deleteMissing() {
             assertFalse(delete(1));
+        }
+
+        /** A deleted record can be inserted again under its key, starting over at version 1. */
+        void reinsertAfterDelete(T record, T edited) {
+            insert(record);
+            replace(edited, 1);
+            delete(2);
+
+            assertTrue(insert(record));
+            assertEquals(stored(record, 1), get());
         }
     }
 }
