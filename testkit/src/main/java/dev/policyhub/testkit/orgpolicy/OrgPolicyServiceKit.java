@@ -16,6 +16,7 @@ import dev.policyhub.core.orgpolicy.Policy;
 import dev.policyhub.core.orgpolicy.PolicyRule;
 import dev.policyhub.core.orgpolicy.PolicySpec;
 import dev.policyhub.core.orgpolicy.StringValues;
+import dev.policyhub.testkit.Concurrently;
 import dev.policyhub.testkit.HubKitBase;
 import dev.policyhub.testkit.KitConstraints;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -947,50 +944,33 @@ public abstract class OrgPolicyServiceKit extends HubKitBase {
             List<Landed> landed = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger aborted = new AtomicInteger();
             ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            List<Future<?>> futures = new ArrayList<>();
-            try {
-                for (int t = 0; t < THREADS; t++) {
-                    int thread = t;
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        for (int r = 0; r < ROUNDS; r++) {
-                            String value = "t" + thread + "-r" + r;
-                            try {
-                                Policy current = policies.getPolicy(name);
-                                Policy written = policies.updatePolicy(
-                                        Policy.of(name, spec(allow(value))).withEtag(current.etag()),
-                                        UpdateMask.absent());
-                                Landed l = new Landed(current.etag(), written.etag(), value, time(written.spec()));
-                                Landed previous = byBase.putIfAbsent(l.base(), l);
-                                if (previous != null) {
-                                    unexpected.add(new AssertionError("two writes landed on etag " + l.base()
-                                            + ": " + previous.value() + " and " + value));
-                                }
-                                landed.add(l);
-                            } catch (PolicyHubException e) {
-                                if (e.code() == ErrorCode.ABORTED) {
-                                    aborted.incrementAndGet();
-                                } else {
-                                    unexpected.add(e);
-                                }
-                            } catch (RuntimeException e) {
-                                unexpected.add(e);
-                            }
+            Concurrently.run(THREADS, thread -> {
+                for (int r = 0; r < ROUNDS; r++) {
+                    String value = "t" + thread + "-r" + r;
+                    try {
+                        Policy current = policies.getPolicy(name);
+                        Policy written = policies.updatePolicy(
+                                Policy.of(name, spec(allow(value))).withEtag(current.etag()),
+                                UpdateMask.absent());
+                        Landed l = new Landed(current.etag(), written.etag(), value, time(written.spec()));
+                        Landed previous = byBase.putIfAbsent(l.base(), l);
+                        if (previous != null) {
+                            unexpected.add(new AssertionError("two writes landed on etag " + l.base()
+                                    + ": " + previous.value() + " and " + value));
                         }
-                        return null;
-                    }));
+                        landed.add(l);
+                    } catch (PolicyHubException e) {
+                        if (e.code() == ErrorCode.ABORTED) {
+                            aborted.incrementAndGet();
+                        } else {
+                            unexpected.add(e);
+                        }
+                    } catch (RuntimeException e) {
+                        unexpected.add(e);
+                    }
                 }
-                start.countDown();
-                pool.shutdown();
-                assertTrue(pool.awaitTermination(45, TimeUnit.SECONDS), "the writers finish");
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+                return null;
+            });
 
             assertEquals(List.of(), List.copyOf(unexpected), "every failure is ABORTED");
             assertEquals(THREADS * ROUNDS, landed.size() + aborted.get(), "every write lands or is ABORTED");
@@ -1031,33 +1011,22 @@ public abstract class OrgPolicyServiceKit extends HubKitBase {
             AtomicInteger exists = new AtomicInteger();
             ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
             Map<String, Policy> winners = new ConcurrentHashMap<>();
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            try {
-                for (int t = 0; t < THREADS; t++) {
-                    String value = "t" + t;
-                    pool.submit(() -> {
-                        try {
-                            start.await();
-                            winners.put(value, policies.createPolicy(P, Policy.of(name, spec(allow(value)))));
-                            created.incrementAndGet();
-                        } catch (PolicyHubException e) {
-                            if (e.code() == ErrorCode.ALREADY_EXISTS) {
-                                exists.incrementAndGet();
-                            } else {
-                                unexpected.add(e);
-                            }
-                        } catch (InterruptedException | RuntimeException e) {
-                            unexpected.add(e);
-                        }
-                    });
+            Concurrently.run(THREADS, thread -> {
+                String value = "t" + thread;
+                try {
+                    winners.put(value, policies.createPolicy(P, Policy.of(name, spec(allow(value)))));
+                    created.incrementAndGet();
+                } catch (PolicyHubException e) {
+                    if (e.code() == ErrorCode.ALREADY_EXISTS) {
+                        exists.incrementAndGet();
+                    } else {
+                        unexpected.add(e);
+                    }
+                } catch (RuntimeException e) {
+                    unexpected.add(e);
                 }
-                start.countDown();
-                pool.shutdown();
-                assertTrue(pool.awaitTermination(45, TimeUnit.SECONDS), "the creators finish");
-            } finally {
-                pool.shutdownNow();
-            }
+                return null;
+            });
             assertEquals(List.of(), List.copyOf(unexpected));
             assertEquals(1, created.get());
             assertEquals(THREADS - 1, exists.get());

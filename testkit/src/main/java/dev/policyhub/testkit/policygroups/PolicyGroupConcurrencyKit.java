@@ -6,6 +6,7 @@ import dev.policyhub.core.policygroups.NewPolicyGroup;
 import dev.policyhub.core.policygroups.PolicyGroup;
 import dev.policyhub.core.policygroups.PolicyGroupUpdate;
 import dev.policyhub.core.policygroups.StackRef;
+import dev.policyhub.testkit.Concurrently;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class PolicyGroupConcurrencyKit extends PolicyGroupsKitBase {
     private static final int THREADS = 8;
     private static final int MEMBERS = 6;
-    private static final long TIMEOUT_SECONDS = 30;
     private static final String GROUP = "shared";
     private static final String PROJECT = "conc";
 
@@ -146,7 +141,7 @@ public abstract class PolicyGroupConcurrencyKit extends PolicyGroupsKitBase {
                 return succeeded;
             });
         }
-        List<List<Boolean>> outcomes = runTogether(clients);
+        List<List<Boolean>> outcomes = Concurrently.run(clients);
 
         int successes = 0;
         for (int t = 0; t < THREADS; t++) {
@@ -163,28 +158,5 @@ public abstract class PolicyGroupConcurrencyKit extends PolicyGroupsKitBase {
         assertEquals(List.copyOf(expectedStacks), shared.stacks());
         assertEquals(List.copyOf(expectedAccounts), shared.accounts());
         assertEquals(List.of(), shared.appliedPolicyPacks());
-    }
-
-    /** Runs the tasks at once, each on its own thread, and returns their results in task order. */
-    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.spi.SequenceStore;
 import dev.policyhub.core.spi.StoreSession;
+import dev.policyhub.testkit.Concurrently;
 
 import java.util.ArrayList;
 import java.util.HashSet;

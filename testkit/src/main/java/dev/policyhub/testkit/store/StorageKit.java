@@ -31,6 +31,7 @@ import dev.policyhub.core.spi.Storage;
 import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.TagStore;
 import dev.policyhub.core.spi.Versioned;
+import dev.policyhub.testkit.Concurrently;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

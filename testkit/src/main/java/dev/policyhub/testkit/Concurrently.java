@@ -1,4 +1,4 @@
-package dev.policyhub.testkit.store;
+package dev.policyhub.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +10,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Runs tasks on their own threads, released together, and collects their results in task order. */
-final class Concurrently {
+public final class Concurrently {
     private static final long TIMEOUT_SECONDS = 60;
 
     private Concurrently() {
     }
 
     /** Runs {@code threads} copies of the task at once; the argument is the copy's index. */
-    static <T> List<T> run(int threads, IndexedTask<T> task) throws Exception {
+    public static <T> List<T> run(int threads, IndexedTask<T> task) throws Exception {
         List<Callable<T>> tasks = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             int index = i;
@@ -27,7 +27,7 @@ final class Concurrently {
     }
 
     /** Runs the tasks at once, each on its own thread. */
-    static <T> List<T> run(List<Callable<T>> tasks) throws Exception {
+    public static <T> List<T> run(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -51,7 +51,8 @@ final class Concurrently {
 
     /** A task that knows which copy it is. */
     @FunctionalInterface
-    interface IndexedTask<T> {
+    public interface IndexedTask<T> {
+        /** Runs copy number {@code index}. */
         T call(int index) throws Exception;
     }
 }
