@@ -1,5 +1,7 @@
 package dev.policyhub.core.orgpolicy;
 
+import dev.policyhub.core.internal.JsonValues;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -7,13 +9,14 @@ import java.util.Optional;
 
 /**
  * One rule of a policy spec. A valid rule has exactly one {@link Kind} member set; {@code false} is a set value.
- * {@code parameters} holds a google.protobuf.Struct as plain Java values (String, Boolean, Number, List, Map).
+ * {@code parameters} holds a google.protobuf.Struct as plain Java values (String, Boolean, Number, List, Map, null),
+ * copied deeply.
  */
 public record PolicyRule(Kind kind, Optional<Expr> condition, Map<String, Object> parameters) {
     public PolicyRule {
         Objects.requireNonNull(kind, "kind");
         condition = Objects.requireNonNullElse(condition, Optional.empty());
-        parameters = Map.copyOf(parameters);
+        parameters = JsonValues.object(parameters);
     }
 
     /** What the rule says. {@link NoKind} and {@link SeveralKinds} only exist in input, which validation rejects. */

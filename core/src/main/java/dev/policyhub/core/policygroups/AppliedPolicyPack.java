@@ -1,5 +1,7 @@
 package dev.policyhub.core.policygroups;
 
+import dev.policyhub.core.internal.JsonValues;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,9 +22,10 @@ public record AppliedPolicyPack(String name, String displayName, int version, St
         environments = List.copyOf(environments);
     }
 
-    private static Map<String, Map<String, Object>> copy(Map<String, Map<String, Object>> config) {
+    /** A deep copy ordered by policy name ({@code all} among them). */
+    static Map<String, Map<String, Object>> copy(Map<String, Map<String, Object>> config) {
         Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
-        config.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+        config.forEach((k, v) -> out.put(k, JsonValues.object(v)));
         return java.util.Collections.unmodifiableMap(out);
     }
 

@@ -1,5 +1,7 @@
 package dev.policyhub.core.policygroups;
 
+import dev.policyhub.core.internal.JsonValues;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +13,7 @@ public record NewInsightsAccount(String name, String provider, String environmen
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(scanSchedule, "scanSchedule");
-        providerConfig = Map.copyOf(providerConfig);
+        providerConfig = JsonValues.object(providerConfig);
         Objects.requireNonNull(agentPoolId, "agentPoolId");
     }
 

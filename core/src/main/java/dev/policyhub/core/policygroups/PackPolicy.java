@@ -1,5 +1,7 @@
 package dev.policyhub.core.policygroups;
 
+import dev.policyhub.core.internal.JsonValues;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +19,9 @@ public record PackPolicy(String name, String displayName, String description, En
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(enforcementLevel, "enforcementLevel");
         Objects.requireNonNull(message, "message");
-        configSchema = Map.copyOf(configSchema);
+        configSchema = JsonValues.object(configSchema);
         Objects.requireNonNull(severity, "severity");
-        framework = Map.copyOf(framework);
+        framework = JsonValues.object(framework);
         tags = List.copyOf(tags);
         Objects.requireNonNull(remediationSteps, "remediationSteps");
         Objects.requireNonNull(url, "url");

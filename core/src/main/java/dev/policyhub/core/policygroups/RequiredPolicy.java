@@ -15,7 +15,7 @@ public record RequiredPolicy(String org, String name, int version, String versio
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(versionTag, "versionTag");
         Objects.requireNonNull(displayName, "displayName");
-        config = Map.copyOf(config);
+        config = AppliedPolicyPack.copy(config);
         environments = List.copyOf(environments);
     }
 }

@@ -166,6 +166,21 @@ public abstract class OrgPolicyServiceKit extends HubKitBase {
         }
 
         @Test
+        @DisplayName("rule parameters are copied deeply: changing the caller's collections afterwards changes nothing stored")
+        void parametersCopied() {
+            String managed = "essentialcontacts.managed.allowedContactDomains";
+            List<Object> domains = new ArrayList<>(List.of("@example.com"));
+            Map<String, Object> parameters = new java.util.HashMap<>(Map.of("allowedDomains", domains));
+            set(P, managed, spec(PolicyRule.enforce(true).withParameters(parameters)));
+
+            domains.add("@evil.example");
+            parameters.put("other", "x");
+
+            assertEquals(Map.of("allowedDomains", List.of("@example.com")),
+                    policies.getPolicy(policyName(P, managed)).spec().orElseThrow().rules().get(0).parameters());
+        }
+
+        @Test
         @DisplayName("policies on folders and organizations keep their names")
         void folderAndOrganization() {
             assertEquals(policyName(F, LIST), set(F, LIST, spec(allow("a"))).name());
