@@ -30,11 +30,11 @@ public final class HierarchyReader {
     public static Optional<NodeKey> find(StoreSession s, ResourceRef ref) {
         switch (ref.type()) {
             case ORGANIZATION:
-                long org = Long.parseLong(ref.token());
-                return s.nodes().organization(org).map(v -> NodeKey.organization(org));
+                long org = ref.id();
+                return org < 0 ? Optional.empty() : s.nodes().organization(org).map(v -> NodeKey.organization(org));
             case FOLDER:
-                long folder = Long.parseLong(ref.token());
-                return s.nodes().folder(folder).map(v -> NodeKey.folder(folder));
+                long folder = ref.id();
+                return folder < 0 ? Optional.empty() : s.nodes().folder(folder).map(v -> NodeKey.folder(folder));
             default:
                 return project(s, ref.token()).map(v -> v.value().key());
         }
@@ -42,8 +42,9 @@ public final class HierarchyReader {
 
     /** The project named by id or number. */
     public static Optional<Versioned<Project>> project(StoreSession s, String idOrNumber) {
-        if (!idOrNumber.isEmpty() && idOrNumber.chars().allMatch(Character::isDigit) && idOrNumber.length() <= 18) {
-            return s.nodes().project(Long.parseLong(idOrNumber));
+        if (!idOrNumber.isEmpty() && idOrNumber.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            long number = ResourceRef.positiveId(idOrNumber);
+            return number < 0 ? Optional.empty() : s.nodes().project(number);
         }
         return s.nodes().projectById(idOrNumber);
     }

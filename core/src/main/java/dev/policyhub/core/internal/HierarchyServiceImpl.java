@@ -95,7 +95,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
         String scope = query == null ? "" : query.trim();
         return tx.read(s -> {
             String after = PageTokens.decode(page.pageToken(), "searchOrganizations", scope);
-            long afterId = after.isEmpty() ? 0 : Long.parseLong(after);
+            long afterId = PageTokens.lastId(after);
             List<Organization> found = new ArrayList<>();
             while (found.size() <= size) {
                 List<Versioned<Organization>> batch = s.nodes().organizations(afterId, 500);
@@ -527,7 +527,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
         return tx.read(s -> {
             NodeKey key = HierarchyReader.find(s, ref).orElseThrow(() -> PolicyHubException.permissionDenied(parent));
             String after = PageTokens.decode(page.pageToken(), "listTagKeys", key.name());
-            List<TagKey> found = s.tags().keys(key, after.isEmpty() ? 0 : Long.parseLong(after), size + 1).stream()
+            List<TagKey> found = s.tags().keys(key, PageTokens.lastId(after), size + 1).stream()
                     .map(Versioned::value).toList();
             return PageTokens.page(found, size, k -> PageTokens.encode("listTagKeys", key.name(), String.valueOf(k.id())));
         });
@@ -612,7 +612,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
             tagKey(s, keyId, parent);
             String scope = "tagKeys/" + keyId;
             String after = PageTokens.decode(page.pageToken(), "listTagValues", scope);
-            List<TagValue> found = s.tags().values(keyId, after.isEmpty() ? 0 : Long.parseLong(after), size + 1)
+            List<TagValue> found = s.tags().values(keyId, PageTokens.lastId(after), size + 1)
                     .stream().map(Versioned::value).toList();
             return PageTokens.page(found, size, x -> PageTokens.encode("listTagValues", scope, String.valueOf(x.id())));
         });
@@ -704,7 +704,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
         return tx.read(s -> {
             NodeKey resource = HierarchyReader.find(s, ref).orElseThrow(() -> PolicyHubException.permissionDenied(parent));
             String after = PageTokens.decode(page.pageToken(), "listTagBindings", resource.name());
-            List<TagBinding> found = s.tags().bindings(resource, after.isEmpty() ? 0 : Long.parseLong(after),
+            List<TagBinding> found = s.tags().bindings(resource, PageTokens.lastId(after),
                     size + 1);
             return PageTokens.page(found, size,
                     b -> PageTokens.encode("listTagBindings", resource.name(), String.valueOf(b.tagValueId())));
@@ -966,7 +966,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
         if (ref.type() != NodeType.ORGANIZATION) {
             throw PolicyHubException.invalidArgument(field, "'" + name + "' is not an organization name");
         }
-        return Long.parseLong(ref.token());
+        return ref.id();
     }
 
     private static long folderId(String name, String field) {
@@ -974,7 +974,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
         if (ref.type() != NodeType.FOLDER) {
             throw PolicyHubException.invalidArgument(field, "'" + name + "' is not a folder name");
         }
-        return Long.parseLong(ref.token());
+        return ref.id();
     }
 
     private static ResourceRef projectRef(String name, String field) {
@@ -986,11 +986,11 @@ public final class HierarchyServiceImpl implements HierarchyService {
     }
 
     private static long tagId(String name, String prefix, String field) {
-        if (name == null || !name.startsWith(prefix) || !name.substring(prefix.length()).matches("[0-9]{1,18}")) {
+        if (name == null || !name.startsWith(prefix) || !name.substring(prefix.length()).matches("[0-9]+")) {
             throw PolicyHubException.invalidArgument(field, "'" + name + "' is not a valid name; expected " + prefix
                     + "{id}");
         }
-        return Long.parseLong(name.substring(prefix.length()));
+        return ResourceRef.positiveId(name.substring(prefix.length()));
     }
 
     /** A binding target: a full resource name ({@code //cloudresourcemanager.googleapis.com/…}) or a plain name. */
@@ -1026,7 +1026,10 @@ public final class HierarchyServiceImpl implements HierarchyService {
             return ChildCursor.START;
         }
         int split = token.lastIndexOf('\u0000');
-        return new ChildCursor(token.substring(0, split), Long.parseLong(token.substring(split + 1)));
+        if (split < 0) {
+            throw PageTokens.invalid();
+        }
+        return new ChildCursor(token.substring(0, split), PageTokens.lastId(token.substring(split + 1)));
     }
 
     private static String token(String displayName, long id) {

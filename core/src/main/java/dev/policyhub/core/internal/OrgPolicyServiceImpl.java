@@ -102,10 +102,10 @@ public final class OrgPolicyServiceImpl implements OrgPolicyService {
     @Override
     public Policy updatePolicy(Policy policy, UpdateMask mask) {
         PolicyNames name = PolicyNames.parse(policy.name(), "policy.name");
-        MaskEffect effect = MaskEffect.of(mask);
         return tx.write(s -> {
             NodeKey resource = HierarchyReader.find(s, name.parent()).orElseThrow(PolicyHubException::notFound);
             Constraint constraint = constraint(s, resource, name.constraint());
+            MaskEffect effect = MaskEffect.of(mask);
             Optional<Versioned<Policy>> current = s.policies().get(resource, constraint.id());
             Optional<PolicySpec> oldSpec = current.flatMap(c -> c.value().spec());
             Optional<PolicySpec> oldDryRun = current.flatMap(c -> c.value().dryRunSpec());
@@ -315,6 +315,9 @@ public final class OrgPolicyServiceImpl implements OrgPolicyService {
     public CustomConstraint updateCustomConstraint(CustomConstraint constraint) {
         CustomName name = CustomName.parse(constraint.name(), "custom_constraint.name");
         return tx.write(s -> {
+            if (s.nodes().organization(name.org).isEmpty()) {
+                throw PolicyHubException.notFound();
+            }
             CustomConstraintValidator.validate(name.id, constraint);
             Versioned<CustomConstraint> existing = s.customConstraints().get(name.org, name.id)
                     .orElseThrow(PolicyHubException::notFound);
@@ -345,7 +348,7 @@ public final class OrgPolicyServiceImpl implements OrgPolicyService {
             throw PolicyHubException.invalidArgument(field, "custom constraints live on organizations only, not on "
                     + parent);
         }
-        return Long.parseLong(ref.token());
+        return ref.id();
     }
 
     /** {@code organizations/{o}/customConstraints/{id}}. */

@@ -61,7 +61,20 @@ public final class PageTokens {
         return new Page<>(items, lastKeyToken.apply(items.get(size - 1)));
     }
 
-    private static PolicyHubException invalid() {
+    /** A last key that is a numeric id; {@code 0} for the first page, INVALID_ARGUMENT when it is no id. */
+    public static long lastId(String lastKey) {
+        if (lastKey.isEmpty()) {
+            return 0;
+        }
+        long id = ResourceRef.positiveId(lastKey);
+        if (id < 0) {
+            throw invalid();
+        }
+        return id;
+    }
+
+    /** INVALID_ARGUMENT on {@code page_token}. */
+    public static PolicyHubException invalid() {
         return PolicyHubException.invalidArgument("page_token", "the page token is not valid for this request");
     }
 }

@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * A syntactically valid but unresolved hierarchy name: {@code organizations/{digits}}, {@code folders/{digits}} or
- * {@code projects/{id or number}}.
+ * {@code projects/{id or number}}. A well-formed number that is no positive int64 names nothing (NOT_FOUND), it is not
+ * a syntax error.
  */
 public record ResourceRef(NodeType type, String token) {
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PROJECT_TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}");
 
     public ResourceRef {
@@ -44,7 +45,7 @@ public record ResourceRef(NodeType type, String token) {
             if (type.collection().equals(collection)) {
                 boolean ok = type == NodeType.PROJECT
                         ? PROJECT_TOKEN.matcher(token).matches()
-                        : DIGITS.matcher(token).matches() && Long.parseLong(token) > 0;
+                        : DIGITS.matcher(token).matches();
                 return ok ? new ResourceRef(type, token) : null;
             }
         }
@@ -54,6 +55,24 @@ public record ResourceRef(NodeType type, String token) {
     /** True when the token is a number (always for organizations and folders). */
     public boolean isNumeric() {
         return DIGITS.matcher(token).matches();
+    }
+
+    /** The token as a positive id; {@code -1} when it is no number or out of range, i.e. names nothing. */
+    public long id() {
+        return positiveId(token);
+    }
+
+    /** A decimal string as a positive int64; {@code -1} when it is not one. */
+    public static long positiveId(String digits) {
+        if (!DIGITS.matcher(digits).matches()) {
+            return -1;
+        }
+        try {
+            long id = Long.parseLong(digits);
+            return id > 0 ? id : -1;
+        } catch (NumberFormatException tooLarge) {
+            return -1;
+        }
     }
 
     /** The name as given. */

@@ -42,7 +42,7 @@ public final class PolicyValidator {
             violations.add("policy.dry_run_spec", "constraint " + constraint.id() + " does not support dry-run specs");
         }
         Policy result = new Policy(policy.name(), spec, dryRun, policy.etag());
-        if (constraint.isList() && violations.isEmpty()) {
+        if (constraint.isList()) {
             int count = count(spec) + count(dryRun);
             if (count > MAX_VALUES) {
                 violations.add("policy", "a list policy may hold at most " + MAX_VALUES
@@ -179,7 +179,7 @@ public final class PolicyValidator {
             }
             return value;
         }
-        if (constraint.id().equals(ConstraintCatalog.RESOURCE_LOCATIONS)) {
+        if (constraint.id().equals(ConstraintCatalog.RESOURCE_LOCATIONS) && !value.startsWith("is:")) {
             return location(value, path, groups, violations);
         }
         return value;
