@@ -36,11 +36,7 @@ final class PackConfig {
                 out.put(key, Map.of(LEVEL, level));
             } else if (value instanceof Map<?, ?> entry) {
                 Map<String, Object> copy = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> f : entry.entrySet()) {
-                    if (f.getValue() != null) {
-                        copy.put(String.valueOf(f.getKey()), f.getValue());
-                    }
-                }
+                entry.forEach((k, v) -> copy.put(String.valueOf(k), v));
                 if (copy.containsKey(LEVEL)) {
                     if (!(copy.get(LEVEL) instanceof String level)) {
                         throw PulumiErrors.badRequest("invalid enforcement level '" + copy.get(LEVEL) + "' for '"

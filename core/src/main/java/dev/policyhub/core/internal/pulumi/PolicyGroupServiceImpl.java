@@ -295,13 +295,13 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public BulkCreateResult createAccounts(String org, List<NewInsightsAccount> accounts) {
+        tx.read(s -> requireOrg(s, org));
         if (accounts.isEmpty()) {
             throw PulumiErrors.badRequest("empty accounts list");
         }
         if (accounts.size() > MAX_BULK_ACCOUNTS) {
             throw PulumiErrors.badRequest("at most " + MAX_BULK_ACCOUNTS + " accounts can be created at once");
         }
-        tx.read(s -> requireOrg(s, org));
         List<InsightsAccount> created = new ArrayList<>();
         List<BulkCreateResult.Failure> failures = new ArrayList<>();
         for (NewInsightsAccount account : accounts) {
@@ -324,13 +324,13 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public Page<InsightsAccount> listAccounts(String org, String parent, int count, String continuationToken) {
-        int limit = count;
-        if (limit < 1 || limit > 1000) {
-            throw PulumiErrors.badRequest("count must be in the range [1, 1000]");
-        }
-        String after = decodeToken(continuationToken);
         return tx.read(s -> {
             requireOrg(s, org);
+            int limit = count;
+            if (limit < 1 || limit > 1000) {
+                throw PulumiErrors.badRequest("count must be in the range [1, 1000]");
+            }
+            String after = decodeToken(continuationToken);
             if (!parent.isEmpty() && s.accounts().get(org, parent).isEmpty()) {
                 throw PulumiErrors.notFound("parent account '" + parent + "' not found");
             }
@@ -365,11 +365,11 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public void setResourceCounts(String org, Map<StackRef, Long> stacks, Map<String, Long> accounts) {
-        if (stacks.values().stream().anyMatch(c -> c < 0) || accounts.values().stream().anyMatch(c -> c < 0)) {
-            throw PulumiErrors.badRequest("resource counts must not be negative");
-        }
         tx.write(s -> {
             requireOrg(s, org);
+            if (stacks.values().stream().anyMatch(c -> c < 0) || accounts.values().stream().anyMatch(c -> c < 0)) {
+                throw PulumiErrors.badRequest("resource counts must not be negative");
+            }
             stacks.forEach((ref, count) -> {
                 Versioned<Stack> v = stack(s, org, ref.routingProject(), ref.name());
                 Stack old = v.value();
@@ -388,31 +388,9 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public PublishedVersion publishPolicyPack(String org, NewPolicyPack pack) {
-        if (!PulumiNames.isName(pack.name())) {
-            throw PulumiErrors.badRequest("Invalid Policy Pack name");
-        }
-        if (pack.policies().isEmpty()) {
-            throw PulumiErrors.badRequest("Policy Pack must have at least one policy.");
-        }
-        List<PackPolicy> policies = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (NewPolicyPack.PolicyDraft draft : pack.policies()) {
-            String name = draft.content().name();
-            if (name.isEmpty() || name.equals("all") || !names.add(name)) {
-                throw PulumiErrors.badRequest("invalid policy name '" + name + "'");
-            }
-            EnforcementLevel level = EnforcementLevel.parse(draft.enforcementLevel())
-                    .orElseThrow(() -> PulumiErrors.badRequest("invalid enforcement level '"
-                            + draft.enforcementLevel() + "' for '" + name + "'"));
-            PackPolicy c = draft.content();
-            policies.add(new PackPolicy(name, c.displayName(), c.description(), level, c.message(), c.configSchema(),
-                    c.severity(), c.framework(), c.tags(), c.remediationSteps(), c.url()));
-        }
-        if (!pack.versionTag().isEmpty() && !PulumiNames.isName(pack.versionTag())) {
-            throw PulumiErrors.badRequest("Invalid version tag");
-        }
         return tx.write(s -> {
             requireOrg(s, org);
+            List<PackPolicy> policies = checkedPolicies(pack);
             Optional<Versioned<PolicyPackLedger>> ledger = s.policyPacks().ledger(org, pack.name());
             PolicyPackLedger old = ledger.map(Versioned::value)
                     .orElse(new PolicyPackLedger(org, pack.name(), 0, List.of(), ""));
@@ -440,6 +418,34 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
                     pack.displayName(), pack.runtime(), policies, false, token, false)));
             return new PublishedVersion(number, token);
         });
+    }
+
+    /** The policies of a publish request, checked: pack name, at least one policy, names, levels and tag. */
+    private static List<PackPolicy> checkedPolicies(NewPolicyPack pack) {
+        if (!PulumiNames.isName(pack.name())) {
+            throw PulumiErrors.badRequest("Invalid Policy Pack name");
+        }
+        if (pack.policies().isEmpty()) {
+            throw PulumiErrors.badRequest("Policy Pack must have at least one policy.");
+        }
+        List<PackPolicy> policies = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (NewPolicyPack.PolicyDraft draft : pack.policies()) {
+            String name = draft.content().name();
+            if (name.isEmpty() || name.equals("all") || !names.add(name)) {
+                throw PulumiErrors.badRequest("invalid policy name '" + name + "'");
+            }
+            EnforcementLevel level = EnforcementLevel.parse(draft.enforcementLevel())
+                    .orElseThrow(() -> PulumiErrors.badRequest("invalid enforcement level '"
+                            + draft.enforcementLevel() + "' for '" + name + "'"));
+            PackPolicy c = draft.content();
+            policies.add(new PackPolicy(name, c.displayName(), c.description(), level, c.message(), c.configSchema(),
+                    c.severity(), c.framework(), c.tags(), c.remediationSteps(), c.url()));
+        }
+        if (!pack.versionTag().isEmpty() && !PulumiNames.isName(pack.versionTag())) {
+            throw PulumiErrors.badRequest("Invalid version tag");
+        }
+        return policies;
     }
 
     @Override
@@ -513,11 +519,11 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public List<PolicyPackSummary> listPolicyPacks(String org, String nameFilter) {
-        if (!nameFilter.isEmpty() && !PulumiNames.isName(nameFilter)) {
-            throw PulumiErrors.badRequest("Invalid Policy Pack name");
-        }
         return tx.read(s -> {
             requireOrg(s, org);
+            if (!nameFilter.isEmpty() && !PulumiNames.isName(nameFilter)) {
+                throw PulumiErrors.badRequest("Invalid Policy Pack name");
+            }
             List<PolicyPackSummary> out = new ArrayList<>();
             for (String name : allPackNames(s, org)) {
                 if (!nameFilter.isEmpty() && !name.equals(nameFilter)) {
@@ -633,16 +639,19 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public void batchUpdatePolicyGroup(String org, String name, List<PolicyGroupUpdate> updates) {
-        if (updates.size() > MAX_BATCH) {
-            throw PulumiErrors.badRequest("invalid request body");
-        }
         tx.write(s -> {
             requireOrg(s, org);
+            if (updates.size() > MAX_BATCH) {
+                throw PulumiErrors.badRequest("invalid request body");
+            }
             Versioned<PolicyGroup> current = group(s, org, name);
             GroupDraft draft = new GroupDraft(current.value());
             GroupUpdater updater = new GroupUpdater(s, org, micros(stamps.next(s)));
             for (PolicyGroupUpdate update : updates) {
                 updater.apply(draft, update);
+                if (!draft.name.equals(name) && s.policyGroups().get(org, draft.name).isPresent()) {
+                    throw PulumiErrors.conflict("Policy Group '" + draft.name + "' already exists");
+                }
             }
             PolicyGroup next = draft.build();
             if (next.equals(current.value())) {
@@ -730,12 +739,12 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
 
     @Override
     public List<RequiredPolicy> stackPolicyPacks(String org, String project, String stack, String mode) {
-        Optional<Mode> filter = mode.isEmpty() ? Optional.empty()
-                : Optional.of(Mode.parse(mode).orElseThrow(() -> PulumiErrors.badRequest(
-                "Invalid mode parameter value")));
         return tx.read(s -> {
             requireOrg(s, org);
             StackRef ref = stack(s, org, project, stack).value().ref();
+            Optional<Mode> filter = mode.isEmpty() ? Optional.empty()
+                    : Optional.of(Mode.parse(mode).orElseThrow(() -> PulumiErrors.badRequest(
+                    "Invalid mode parameter value")));
             return required(s, org, g -> g.stacks().contains(ref) && filter.map(m -> m == g.mode()).orElse(true));
         });
     }
