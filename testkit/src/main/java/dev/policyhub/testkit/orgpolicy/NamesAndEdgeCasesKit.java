@@ -11,6 +11,7 @@ import dev.policyhub.core.orgpolicy.ActionType;
 import dev.policyhub.core.orgpolicy.CustomConstraint;
 import dev.policyhub.core.orgpolicy.MethodType;
 import dev.policyhub.core.orgpolicy.Policy;
+import dev.policyhub.core.orgpolicy.PolicyRule;
 import dev.policyhub.testkit.HubKitBase;
 import dev.policyhub.testkit.KitConstraints;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +154,21 @@ public abstract class NamesAndEdgeCasesKit extends HubKitBase {
     void isPrefixedLocationsValueStoredAsWritten() {
         Policy stored = set(P, LOC, spec(allow("is:us-east1-locations", "is:us-east1")));
         assertEquals(List.of(allow("is:us-east1-locations", "is:us-east1")), stored.spec().orElseThrow().rules());
+    }
+
+    // ---- conditions: whitespace is free ---------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("whitespace is free in conditions, also around the member access: resource . matchTag ( … )")
+    void whitespaceAroundMemberAccess() {
+        standardTags();
+        bind(P, 603);
+        String serial = "compute.disableSerialPortAccess";
+        set(ORG, serial, spec(PolicyRule.enforce(false),
+                PolicyRule.enforce(true).when("  resource . matchTag ( '1/team' ,\t'red' )  ")));
+
+        assertEnforced(P, serial);
+        assertNotEnforced("folders/11", serial);
     }
 
     // ---- 6. page tokens that do not decode to a position ------------------------------------------------------------

@@ -63,11 +63,13 @@ final class ConditionParser {
 
     private Condition call() {
         skipSpace();
-        if (!text.startsWith("resource.", pos)) {
+        if (!text.startsWith("resource", pos)) {
             throw error("expected a call of resource.matchTag, resource.matchTagId, resource.hasTagKey or"
                     + " resource.hasTagKeyId");
         }
-        pos += "resource.".length();
+        pos += "resource".length();
+        expect(".");
+        skipSpace();
         int start = pos;
         while (pos < text.length() && Character.isLetter(text.charAt(pos))) {
             pos++;
