@@ -6,7 +6,6 @@ import dev.policyhub.core.orgpolicy.eval.LevelEffect;
 import dev.policyhub.core.orgpolicy.eval.LevelTrace;
 import dev.policyhub.core.orgpolicy.eval.Outcome;
 import dev.policyhub.core.orgpolicy.eval.RuleTrace;
-import dev.policyhub.testkit.HubKitBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -35,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * The decision explanation on worked evaluation cases: levels from the organization down, each
  * level's policy and effect, which rules apply and which tags satisfied their conditions, and the deciding rule.
  */
-public abstract class DecisionTraceKit extends HubKitBase {
+public abstract class DecisionTraceKit extends WorkedCasesBase {
 
     /** For subclasses: a store's concrete suite. */
     protected DecisionTraceKit() {
@@ -145,11 +144,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
 
         @BeforeEach
         void fourProjects() {
-            org(1);
-            for (long p = 101; p <= 104; p++) {
-                project(p, ORG);
-            }
-            set(ORG, LIST_ALLOW, spec(allow("red", "green")));
+            setH();
         }
 
         /** The levels of a project whose inheriting policy merges with the organization's, one rule each. */
@@ -226,9 +221,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
 
         @BeforeEach
         void orgFolderProject() {
-            org(1);
-            folder(11, ORG);
-            project(101, f11);
+            setR();
         }
 
         @Test
@@ -335,19 +328,7 @@ public abstract class DecisionTraceKit extends HubKitBase {
 
         @BeforeEach
         void taggedHierarchy() {
-            org(1);
-            standardTags();
-            folder(11, ORG);
-            project(101, folders(11));
-            project(102, ORG);
-            bind(projects(102), 604);
-            folder(12, ORG);
-            bind(folders(12), 604);
-            project(103, folders(12));
-        }
-
-        private void setPT() {
-            set(ORG, LOCATIONS, spec(allow("us-east1-locations"), allow("in:us-west1-locations").when(LOCATION_WEST)));
+            setT();
         }
 
         @Test
@@ -414,9 +395,8 @@ public abstract class DecisionTraceKit extends HubKitBase {
         private final String p101 = projects(101);
 
         @BeforeEach
-        void fooAndBar() {
-            org(1);
-            project(101, ORG);
+        void foobar() {
+            fooAndBar();
         }
 
         @Test

@@ -10,7 +10,6 @@ import dev.policyhub.core.orgpolicy.PolicySpec;
 import dev.policyhub.core.orgpolicy.StringValues;
 import dev.policyhub.core.orgpolicy.eval.Decision;
 import dev.policyhub.core.orgpolicy.eval.Outcome;
-import dev.policyhub.testkit.HubKitBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -52,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The effective-policy suite: every worked evaluation case, one test per row, asserting both the
  * whole effective policy and the decision for every listed value.
  */
-public abstract class EffectivePolicyKit extends HubKitBase {
+public abstract class EffectivePolicyKit extends WorkedCasesBase {
 
     /** For subclasses: a store's concrete suite. */
     protected EffectivePolicyKit() {
@@ -141,11 +140,7 @@ public abstract class EffectivePolicyKit extends HubKitBase {
     class H {
         @BeforeEach
         void fourProjects() {
-            org(1);
-            for (long p = 101; p <= 104; p++) {
-                project(p, ORG);
-            }
-            set(ORG, LIST_ALLOW, spec(allow("red", "green")));
+            setH();
         }
 
         @Test
@@ -200,9 +195,7 @@ public abstract class EffectivePolicyKit extends HubKitBase {
     class R {
         @BeforeEach
         void orgFolderProject() {
-            org(1);
-            folder(11, ORG);
-            project(101, folders(11));
+            setR();
         }
 
         @Test
@@ -305,9 +298,8 @@ public abstract class EffectivePolicyKit extends HubKitBase {
         final String bar = projects(101);
 
         @BeforeEach
-        void fooAndBar() {
-            org(1);
-            project(101, ORG);
+        void foobar() {
+            fooAndBar();
         }
     }
 
@@ -503,20 +495,7 @@ public abstract class EffectivePolicyKit extends HubKitBase {
     class T {
         @BeforeEach
         void taggedHierarchy() {
-            org(1);
-            standardTags();
-            folder(11, ORG);
-            project(101, folders(11));
-            project(102, ORG);
-            bind(projects(102), 604);
-            folder(12, ORG);
-            bind(folders(12), 604);
-            project(103, folders(12));
-        }
-
-        /** P_T: {@code A{us-east1-locations}; [c:resource.matchTag('1/location', 'us-west1')] A{in:us-west1-locations}}. */
-        private void setPT() {
-            set(ORG, LOCATIONS, spec(allow("us-east1-locations"), allow("in:us-west1-locations").when(LOCATION_WEST)));
+            setT();
         }
 
         private List<String> eastAndWest() {
