@@ -37,7 +37,7 @@ public interface HierarchyService {
     /** Child folders of a parent, by display name. */
     Page<Folder> listFolders(String parent, PageRequest page, boolean showDeleted);
 
-    /** Renames a folder; the mask must be {@code displayName}. */
+    /** Renames a folder; the mask may only name {@code displayName} (an absent mask means it). */
     Folder updateFolder(String name, String displayName, UpdateMask mask);
 
     /** Moves a folder and its subtree under another folder or the organization. */

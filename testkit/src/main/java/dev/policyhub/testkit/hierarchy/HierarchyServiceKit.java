@@ -867,15 +867,15 @@ public abstract class HierarchyServiceKit extends HubKitBase {
         }
 
         @Test
-        @DisplayName("renaming a folder without an update mask is INVALID_ARGUMENT on update_mask")
+        @DisplayName("renaming a folder without an update mask renames it, as Google does")
         void renameWithoutMask() {
             org(1);
             folder(11, ORG);
-            List<Object> before = everything();
 
-            assertInvalidArgument("update_mask",
-                    () -> hierarchy.updateFolder("folders/11", "prod", UpdateMask.absent()));
-            assertUnchanged(before);
+            Folder renamed = hierarchy.updateFolder("folders/11", "production", UpdateMask.absent());
+
+            assertEquals("production", renamed.displayName());
+            assertEquals("production", hierarchy.getFolder("folders/11").displayName());
         }
 
         @Test
