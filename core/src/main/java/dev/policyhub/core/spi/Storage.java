@@ -10,6 +10,11 @@ import java.util.function.Function;
  * <p>A session is valid only while its unit runs; a read session refuses writes, and units after {@link #close()}
  * fail with {@link IllegalStateException}. Closing twice is harmless. A unit that rolls back undoes its id claims too;
  * sequence values it took may be given back or not, but committed ones never repeat.
+ *
+ * <p>A unit started inside another on the same thread joins it, so several service calls can form one atomic change
+ * (e.g. loading a seed file): a nested read sees the outer unit's writes; a nested write is kept or undone with the
+ * outer unit, and if it throws, only its own writes are undone; a write inside a read unit is refused with
+ * {@link IllegalStateException}.
  */
 public interface Storage extends AutoCloseable {
 

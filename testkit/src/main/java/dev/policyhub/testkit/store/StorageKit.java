@@ -304,6 +304,71 @@ public abstract class StorageKit extends StoreKitBase<StoreSession> {
     }
 
     @Nested
+    @DisplayName("units started inside a unit on the same thread")
+    class NestedUnits {
+
+        @Test
+        @DisplayName("a write inside a write joins it: the outer unit sees its writes and keeps them")
+        void nestedWriteJoins() {
+            Optional<Versioned<Organization>> seen = write(s -> {
+                storage().write(inner -> inner.nodes().insertOrganization(organization(ORG.id(), "acme")));
+                return s.nodes().organization(ORG.id());
+            });
+
+            assertEquals(Optional.of(new Versioned<>(organization(ORG.id(), "acme"), 1)), seen);
+            assertEquals(seen, read(s -> s.nodes().organization(ORG.id())));
+        }
+
+        @Test
+        @DisplayName("when the outer unit throws, what the nested units wrote is undone with it")
+        void outerFailureUndoesNestedWrites() {
+            Map<String, Object> empty = read(StorageKit::snapshot);
+
+            assertThrows(IllegalStateException.class, () -> write(s -> {
+                storage().write(StorageKit::populate);
+                throw new IllegalStateException("fail after the nested unit");
+            }));
+            assertEquals(empty, read(StorageKit::snapshot));
+        }
+
+        @Test
+        @DisplayName("a nested write that throws is undone alone; the outer unit may catch it and keep its own writes")
+        void failedNestedWriteUndoneAlone() {
+            write(s -> {
+                s.nodes().insertOrganization(organization(ORG.id(), "acme"));
+                assertThrows(IllegalStateException.class, () -> storage().write(inner -> {
+                    inner.nodes().insertFolder(folder(FOLDER.id(), ORG, "finance"));
+                    throw new IllegalStateException("the nested unit fails");
+                }));
+                return null;
+            });
+
+            assertTrue(read(s -> s.nodes().organization(ORG.id())).isPresent());
+            assertEquals(Optional.empty(), read(s -> s.nodes().folder(FOLDER.id())));
+        }
+
+        @Test
+        @DisplayName("a read inside a write sees the outer unit's uncommitted writes")
+        void nestedReadSeesOuterWrites() {
+            Optional<Versioned<Organization>> seen = write(s -> {
+                s.nodes().insertOrganization(organization(ORG.id(), "acme"));
+                return storage().read(inner -> inner.nodes().organization(ORG.id()));
+            });
+
+            assertTrue(seen.isPresent());
+        }
+
+        @Test
+        @DisplayName("a write inside a read unit is refused with IllegalStateException and writes nothing")
+        void writeInsideReadRefused() {
+            assertThrows(IllegalStateException.class, () -> read(s -> storage().write(
+                    inner -> inner.nodes().insertOrganization(organization(ORG.id(), "acme")))));
+
+            assertEquals(Optional.empty(), read(s -> s.nodes().organization(ORG.id())));
+        }
+    }
+
+    @Nested
     @DisplayName("concurrent writers")
     class ConcurrentWriters {
 
