@@ -1,0 +1,87 @@
+package dev.policyhub.http;
+
+import dev.policyhub.core.PolicyHub;
+import dev.policyhub.core.error.PolicyHubException;
+import dev.policyhub.core.spi.Storage;
+import dev.policyhub.http.admin.SeedLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.Map;
+
+/** The standalone server: {@code java -jar policyhub-server.jar [--port N] [--bind ADDR] [--storage …] …}. */
+public final class Main {
+    private Main() {
+    }
+
+    /** Starts the server and keeps it running until the process is stopped (SIGTERM shuts it down cleanly). */
+    public static void main(String[] args) {
+        int status = run(args, System.getenv(), System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Starts a server as {@link #main} does; returns a non-zero exit status on bad options or a failed start. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        ServerConfig config;
+        try {
+            config = ServerConfig.parse(args, env);
+        } catch (IllegalArgumentException e) {
+            err.println("policyhub: " + e.getMessage());
+            err.println(ServerConfig.USAGE);
+            return 2;
+        }
+        if (config.help()) {
+            out.println(ServerConfig.USAGE);
+            return 0;
+        }
+        PolicyHub hub;
+        try {
+            hub = PolicyHub.builder().storage(openStorage(config)).build();
+        } catch (RuntimeException e) {
+            err.println("policyhub: cannot open the " + config.storage() + " store: " + e.getMessage());
+            return 1;
+        }
+        try {
+            if (config.seed().isPresent()) {
+                SeedLoader.load(hub, Files.readAllBytes(config.seed().get()));
+            }
+        } catch (IOException e) {
+            err.println("policyhub: cannot read seed file " + config.seed().get() + ": " + e.getMessage());
+            hub.close();
+            return 1;
+        } catch (PolicyHubException | IllegalArgumentException e) {
+            err.println("policyhub: seed file " + config.seed().get() + " refused: " + e.getMessage());
+            hub.close();
+            return 1;
+        }
+        PolicyHubServer server;
+        try {
+            server = PolicyHubServer.start(hub, config.serverOptions());
+        } catch (RuntimeException e) {
+            err.println("policyhub: cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
+                    + e.getMessage());
+            hub.close();
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            hub.close();
+        }, "policyhub-shutdown"));
+        out.println("PolicyHub serving " + server.url() + " (storage: " + describe(config) + ")");
+        out.flush();
+        return 0;
+    }
+
+    private static Storage openStorage(ServerConfig config) {
+        if (config.storage().equals("memory")) {
+            return PolicyHub.openStorage("memory", Map.of());
+        }
+        return PolicyHub.openStorage(config.storage(), Map.of("path", config.database().toString()));
+    }
+
+    private static String describe(ServerConfig config) {
+        return config.storage().equals("memory") ? "memory" : config.storage() + " " + config.database();
+    }
+}

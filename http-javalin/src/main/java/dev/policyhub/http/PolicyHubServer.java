@@ -1,0 +1,129 @@
+package dev.policyhub.http;
+
+import dev.policyhub.core.PolicyHub;
+import dev.policyhub.core.error.PolicyHubException;
+import dev.policyhub.http.admin.AdminRoutes;
+import dev.policyhub.http.orgpolicy.OrgPolicyRoutes;
+import dev.policyhub.http.resourcemanager.ResourceManagerRoutes;
+import dev.policyhub.http.wire.ApiError;
+import dev.policyhub.http.wire.GoogleErrors;
+import dev.policyhub.http.wire.GoogleRouter;
+import dev.policyhub.http.wire.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PolicyHub over HTTP: Google's Organization Policy v2 and Resource Manager v3 on one Javalin server, plus the
+ * emulator control endpoints. Handlers only translate; every rule is in the services of the given {@link PolicyHub}.
+ */
+public final class PolicyHubServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyHubServer.class);
+    private static final String JSON = "application/json; charset=UTF-8";
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final Javalin javalin;
+    private final String host;
+
+    private PolicyHubServer(Javalin javalin, String host) {
+        this.javalin = javalin;
+        this.host = host;
+    }
+
+    /** Starts a server for {@code hub}; returns once it accepts connections. */
+    public static PolicyHubServer start(PolicyHub hub, ServerOptions options) {
+        Objects.requireNonNull(hub, "hub");
+        Objects.requireNonNull(options, "options");
+        GoogleRouter google = new GoogleRouter();
+        new OrgPolicyRoutes(hub).register(google);
+        new ResourceManagerRoutes(hub).register(google);
+        GoogleRouter admin = new GoogleRouter();
+        if (options.adminEnabled()) {
+            new AdminRoutes(hub).register(admin);
+        }
+        Handler googleHandler = ctx -> dispatch(google, ctx);
+        Handler adminHandler = ctx -> dispatch(admin, ctx);
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = options.bindAddress();
+            cfg.jetty.port = options.port();
+            // tag binding names carry escaped slashes (%2F, %252F): Jetty refuses them unless told otherwise
+            cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.UNSAFE));
+            cfg.jetty.modifyServletContextHandler(PolicyHubServer::allowAmbiguousUris);
+            cfg.jetty.modifyServer(PolicyHubServer::stopGracefully);
+            for (String prefix : new String[] {"/v2/*", "/v3/*"}) {
+                cfg.routes.get(prefix, googleHandler);
+                cfg.routes.post(prefix, googleHandler);
+                cfg.routes.patch(prefix, googleHandler);
+                cfg.routes.delete(prefix, googleHandler);
+                cfg.routes.put(prefix, googleHandler);
+            }
+            cfg.routes.get("/admin/v1/*", adminHandler);
+            cfg.routes.post("/admin/v1/*", adminHandler);
+            cfg.routes.delete("/admin/v1/*", adminHandler);
+            cfg.routes.exception(PolicyHubException.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
+            cfg.routes.exception(ApiError.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                render(ctx, GoogleErrors.internal());
+            });
+            cfg.routes.error(404, ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
+                    render(ctx, GoogleErrors.body(ApiError.methodNotFound()));
+                }
+            });
+            cfg.routes.error(405, ctx -> render(ctx, GoogleErrors.body(ApiError.methodNotFound())));
+        });
+        javalin.start();
+        return new PolicyHubServer(javalin, options.bindAddress());
+    }
+
+    /** The port the server listens on (useful when started on port 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    /** Stops accepting connections, lets in-flight requests finish (up to 10 s) and stops the server. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    private static void dispatch(GoogleRouter router, Context ctx) {
+        String method = GoogleRouter.effectiveMethod(ctx.method().name(), ctx.header("X-HTTP-Method-Override"));
+        GoogleRouter.Response response = router.dispatch(method, ctx.req().getRequestURI(), ctx.queryString(),
+                ctx.bodyAsBytes());
+        ctx.status(response.status()).contentType(JSON).result(response.body());
+    }
+
+    private static void render(Context ctx, ObjectNode envelope) {
+        int status = envelope.get("error").get("code").intValue();
+        ctx.status(status).contentType(JSON).result(Json.print(envelope, true));
+    }
+
+    // on stop, Jetty stops accepting, lets in-flight requests finish (up to the timeout), then closes connections
+    private static void stopGracefully(Server server) {
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+    }
+
+    private static void allowAmbiguousUris(ServletContextHandler handler) {
+        handler.getServletHandler().setDecodeAmbiguousURIs(true);
+    }
+}

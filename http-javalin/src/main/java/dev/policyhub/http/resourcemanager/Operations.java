@@ -1,0 +1,134 @@
+package dev.policyhub.http.resourcemanager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.policyhub.core.error.PolicyHubException;
+import dev.policyhub.http.wire.Json;
+import dev.policyhub.http.wire.WireFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The {@code google.longrunning.Operation}s Resource Manager calls answer with, always completed, and the log that
+ * lets a client poll a named one with {@code GET /v3/operations/{id}}.
+ *
+ * <p>Operation numbers come from a counter of this server starting at 1, not from the hub's id source, which the
+ * services do not expose. The log is kept in memory and bounded: it holds the last {@value #CAPACITY} named
+ * operations (older ones answer NOT_FOUND) and does not survive a restart of the server; nor is it emptied by the
+ * emulator's reset. An operation printed later prints its response in the format the later request asks for.
+ */
+public final class Operations {
+    /** How many named operations the log keeps. */
+    public static final int CAPACITY = 10_000;
+
+    private static final String TYPE_PREFIX = "type.googleapis.com/";
+    private static final String RESOURCE_MANAGER = "google.cloud.resourcemanager.v3.";
+    private static final String EMPTY_TYPE = "google.protobuf.Empty";
+
+    /** The kinds of named operation, each with the prefix of its number. */
+    public enum Kind {
+        /** Folder calls: {@code operations/cf.{n}}. */
+        FOLDER("cf"),
+        /** Project calls: {@code operations/cp.{n}}. */
+        PROJECT("cp"),
+        /** Tag key calls: {@code operations/tk.{n}}. */
+        TAG_KEY("tk"),
+        /** Tag value calls: {@code operations/tv.{n}}. */
+        TAG_VALUE("tv");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    /** A named operation: its metadata and, unless the call only validated, how to print its response. */
+    private record Recorded(String name, ObjectNode metadata, Optional<Function<WireFormat, ObjectNode>> response) {
+        ObjectNode print(WireFormat format) {
+            ObjectNode json = Json.object();
+            json.put("name", name);
+            json.set("metadata", metadata.deepCopy());
+            json.put("done", true);
+            response.ifPresent(r -> json.set("response", r.apply(format)));
+            return json;
+        }
+    }
+
+    private final AtomicLong counter = new AtomicLong();
+    private final Map<String, Recorded> log = new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Recorded> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** Creates an empty log. */
+    public Operations() {
+    }
+
+    /**
+     * A completed named operation: {@code metadataType} is the short name of the metadata message (e.g.
+     * {@code CreateFolderMetadata}), {@code metadata} its fields, {@code response} prints the resource and
+     * {@code responseType} is its proto type.
+     */
+    public ObjectNode completed(Kind kind, String metadataType, ObjectNode metadata, String responseType,
+                                Function<WireFormat, ObjectNode> response, WireFormat format) {
+        Function<WireFormat, ObjectNode> typed = f -> typed(responseType, response.apply(f));
+        return record(kind, metadataType, metadata, Optional.of(typed)).print(format);
+    }
+
+    /** A completed named operation of a call that only validated: done, with metadata and no response. */
+    public ObjectNode validated(Kind kind, String metadataType, WireFormat format) {
+        return record(kind, metadataType, Json.object(), Optional.empty()).print(format);
+    }
+
+    /** A completed unnamed operation with a response, as tag binding create answers. */
+    public static ObjectNode unnamed(String responseType, ObjectNode response) {
+        ObjectNode json = Json.object();
+        json.put("done", true);
+        json.set("response", typed(responseType, response));
+        return json;
+    }
+
+    /** A completed unnamed operation whose response is {@code google.protobuf.Empty}, as tag binding delete answers. */
+    public static ObjectNode unnamedEmpty() {
+        return unnamed(EMPTY_TYPE, Json.object());
+    }
+
+    /** The operation {@code operations/{id}}; NOT_FOUND when unknown or no longer kept. */
+    public ObjectNode get(String name, WireFormat format) {
+        Recorded recorded;
+        synchronized (log) {
+            recorded = log.get(name);
+        }
+        if (recorded == null) {
+            throw PolicyHubException.notFound();
+        }
+        return recorded.print(format);
+    }
+
+    private Recorded record(Kind kind, String metadataType, ObjectNode metadata,
+                            Optional<Function<WireFormat, ObjectNode>> response) {
+        String name = "operations/" + kind.prefix + "." + counter.incrementAndGet();
+        ObjectNode typedMetadata = typed(RESOURCE_MANAGER + metadataType, metadata);
+        Recorded recorded = new Recorded(name, typedMetadata, response);
+        synchronized (log) {
+            log.put(name, recorded);
+        }
+        return recorded;
+    }
+
+    /** The message with {@code @type} first, as an Any prints. */
+    private static ObjectNode typed(String type, JsonNode message) {
+        ObjectNode json = Json.object();
+        json.put("@type", TYPE_PREFIX + type);
+        json.setAll((ObjectNode) message);
+        return json;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.policyhub.http.resourcemanager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policyhub.core.hierarchy.HierarchyService;
+import dev.policyhub.core.hierarchy.TagBinding;
+import dev.policyhub.http.wire.GoogleCall;
+import dev.policyhub.http.wire.GoogleRouter;
+import java.util.Set;
+
+/** Tag bindings (create, list, delete) and the effective tags of a resource. */
+final class TagBindingRoutes {
+    private final HierarchyService hierarchy;
+
+    TagBindingRoutes(HierarchyService hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    void register(GoogleRouter router) {
+        router.add("POST", "/v3/tagBindings", Set.of("validateOnly"), this::create);
+        // Terraform-era clients list with a trailing slash (/v3/tagBindings/?parent=…)
+        router.add("GET", "/v3/tagBindings/?", Set.of("parent", "pageSize", "pageToken"), this::list);
+        // the resource part holds slashes, escaped once more than the path: match greedily up to the last value
+        router.add("DELETE", "/v3/tagBindings/(.+)/tagValues/([^/]+)", Set.of(), this::delete);
+        router.add("GET", "/v3/effectiveTags", Set.of("parent", "pageSize", "pageToken"), this::effectiveTags);
+    }
+
+    private JsonNode create(GoogleCall call) {
+        ValidateOnly.refuseTrue(call.query());
+        TagBindingJson.Body body = TagBindingJson.read(call.body(), "tagBinding");
+        TagBinding binding = hierarchy.createTagBinding(body.parent(), body.tagValue(), body.tagValueNamespacedName());
+        String namespaced = hierarchy.getTagValue(binding.tagValueName()).namespacedName();
+        return Operations.unnamed(TagBindingJson.TYPE, TagBindingJson.write(binding, namespaced));
+    }
+
+    private JsonNode list(GoogleCall call) {
+        return PageJson.write("tagBindings",
+                hierarchy.listTagBindings(call.query().get("parent"), call.query().page()),
+                binding -> TagBindingJson.write(binding, ""));
+    }
+
+    private JsonNode delete(GoogleCall call) {
+        String resource = ResourceNames.bindingResource(call.path(1));
+        hierarchy.deleteTagBinding("tagBindings/" + resource + "/tagValues/" + call.path(2));
+        return Operations.unnamedEmpty();
+    }
+
+    private JsonNode effectiveTags(GoogleCall call) {
+        return PageJson.write("effectiveTags",
+                hierarchy.listEffectiveTags(call.query().get("parent"), call.query().page()),
+                TagBindingJson::writeEffective);
+    }
+}

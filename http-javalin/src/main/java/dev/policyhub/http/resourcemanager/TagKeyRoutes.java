@@ -1,0 +1,77 @@
+package dev.policyhub.http.resourcemanager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.policyhub.core.hierarchy.HierarchyService;
+import dev.policyhub.core.hierarchy.TagKey;
+import dev.policyhub.http.wire.GoogleCall;
+import dev.policyhub.http.wire.GoogleRouter;
+import dev.policyhub.http.wire.Json;
+import java.util.Set;
+
+/** Tag keys: create (or only validate), get by name or namespaced name, list, patch and delete. */
+final class TagKeyRoutes {
+    private static final String ONE = "/v3/tagKeys/([^/:]+)";
+
+    private final HierarchyService hierarchy;
+    private final Operations operations;
+
+    TagKeyRoutes(HierarchyService hierarchy, Operations operations) {
+        this.hierarchy = hierarchy;
+        this.operations = operations;
+    }
+
+    void register(GoogleRouter router) {
+        router.add("POST", "/v3/tagKeys", Set.of("validateOnly"), this::create);
+        router.add("GET", "/v3/tagKeys", Set.of("parent", "pageSize", "pageToken"), this::list);
+        // before the single key, whose pattern would take "namespaced" for an id
+        router.add("GET", "/v3/tagKeys/namespaced", Set.of("name"), this::getNamespaced);
+        router.add("GET", ONE, Set.of(), this::get);
+        router.add("PATCH", ONE, Set.of("updateMask", "validateOnly"), this::update);
+        router.add("DELETE", ONE, Set.of("etag", "validateOnly"), this::delete);
+    }
+
+    private JsonNode create(GoogleCall call) {
+        TagKeyJson.Body body = TagKeyJson.read(call.body(), "tagKey");
+        boolean validateOnly = ValidateOnly.of(call.query());
+        TagKey key = hierarchy.createTagKey(body.toNew(0), validateOnly);
+        if (validateOnly) {
+            return operations.validated(Operations.Kind.TAG_KEY, "CreateTagKeyMetadata", call.format());
+        }
+        return done(call, "CreateTagKeyMetadata", key);
+    }
+
+    private JsonNode get(GoogleCall call) {
+        return TagKeyJson.write(hierarchy.getTagKey(name(call)), call.format());
+    }
+
+    private JsonNode getNamespaced(GoogleCall call) {
+        return TagKeyJson.write(hierarchy.getNamespacedTagKey(call.query().get("name")), call.format());
+    }
+
+    private JsonNode list(GoogleCall call) {
+        return PageJson.write("tagKeys", hierarchy.listTagKeys(call.query().get("parent"), call.query().page()),
+                key -> TagKeyJson.write(key, call.format()));
+    }
+
+    private JsonNode update(GoogleCall call) {
+        ValidateOnly.refuseTrue(call.query());
+        TagKeyJson.Body body = TagKeyJson.read(call.body(), "tagKey");
+        TagKey key = hierarchy.updateTagKey(name(call), body.description(), body.etag(), call.query().updateMask());
+        return done(call, "UpdateTagKeyMetadata", key);
+    }
+
+    private JsonNode delete(GoogleCall call) {
+        ValidateOnly.refuseTrue(call.query());
+        return done(call, "DeleteTagKeyMetadata", hierarchy.deleteTagKey(name(call), call.query().get("etag")));
+    }
+
+    private ObjectNode done(GoogleCall call, String metadataType, TagKey key) {
+        return operations.completed(Operations.Kind.TAG_KEY, metadataType, Json.object(), TagKeyJson.TYPE,
+                format -> TagKeyJson.write(key, format), call.format());
+    }
+
+    private static String name(GoogleCall call) {
+        return "tagKeys/" + call.path(1);
+    }
+}

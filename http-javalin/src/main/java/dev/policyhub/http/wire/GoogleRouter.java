@@ -1,0 +1,103 @@
+package dev.policyhub.http.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Routes Google API calls by hand: constraint names hold dots, custom verbs follow a colon ({@code :getEffectivePolicy},
+ * also sent as {@code %3A}) and tag binding names hold escaped slashes, which path templates cannot express. Each
+ * binding is a verb, a pattern over the path decoded once, and the query parameters the method takes.
+ */
+public final class GoogleRouter {
+    /** What a binding does with a matched call; the returned JSON is the 200 body. */
+    @FunctionalInterface
+    public interface Handler {
+        /** Handles the call. */
+        JsonNode handle(GoogleCall call);
+    }
+
+    private record Binding(String verb, Pattern path, Set<String> queryParameters, Handler handler) {
+    }
+
+    /** The outcome of a dispatch: the status and the printed body. */
+    public record Response(int status, byte[] body) {
+    }
+
+    private final List<Binding> bindings = new ArrayList<>();
+
+    /** Creates an empty router. */
+    public GoogleRouter() {
+    }
+
+    /** Adds a binding; {@code pathPattern} must match the whole decoded path. */
+    public GoogleRouter add(String verb, String pathPattern, Set<String> queryParameters, Handler handler) {
+        bindings.add(new Binding(verb.toUpperCase(Locale.ROOT), Pattern.compile(pathPattern), Set.copyOf(queryParameters),
+                handler));
+        return this;
+    }
+
+    /** True when some binding matches the (still encoded) path, whatever the verb. */
+    public boolean serves(String rawPath) {
+        String path = decodeOnce(rawPath);
+        return bindings.stream().anyMatch(b -> b.path().matcher(path).matches());
+    }
+
+    /**
+     * Dispatches a request. {@code method} is the HTTP verb after the {@code X-HTTP-Method-Override} convention,
+     * {@code rawPath} and {@code rawQuery} are as sent (still percent-encoded). Errors are thrown, not rendered.
+     */
+    public Response dispatch(String method, String rawPath, String rawQuery, byte[] body) {
+        String path = decodeOnce(rawPath);
+        for (Binding binding : bindings) {
+            if (!binding.verb().equals(method)) {
+                continue;
+            }
+            Matcher matcher = binding.path().matcher(path);
+            if (matcher.matches()) {
+                GoogleQuery query = GoogleQuery.parse(rawQuery, binding.queryParameters());
+                JsonNode result = binding.handler().handle(new GoogleCall(matcher, query, body));
+                return new Response(200, Json.print(result, query.pretty()));
+            }
+        }
+        throw ApiError.methodNotFound();
+    }
+
+    /** The verb a request stands for: a POST with {@code X-HTTP-Method-Override: PATCH} is a PATCH. */
+    public static String effectiveMethod(String method, String override) {
+        String verb = method.toUpperCase(Locale.ROOT);
+        if (verb.equals("POST") && override != null && override.trim().equalsIgnoreCase("PATCH")) {
+            return "PATCH";
+        }
+        return verb;
+    }
+
+    /** Percent-decodes a path once as UTF-8, leaving {@code +} alone; a broken escape is a 400. */
+    public static String decodeOnce(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    throw ApiError.invalid("Invalid request path: bad percent-encoding.");
+                }
+                out.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
