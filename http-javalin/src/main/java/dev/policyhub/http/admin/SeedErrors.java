@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Names the seed entry a service refused: field paths become the entry's own ({@code project.project_id} of
- * {@code projects[2]} becomes {@code projects[2].projectId}), other messages are prefixed with the entry.
+ * {@code projects[2]} becomes {@code projects[2].project_id}, in proto names as Google's errors print paths), other
+ * messages are prefixed with the entry.
  */
 final class SeedErrors {
     private SeedErrors() {
@@ -30,7 +31,7 @@ final class SeedErrors {
 
     /**
      * A service's field path in the entry's terms: a leading request-message segment ({@code project.}) is dropped,
-     * since the entry is that message, and snake_case segments become lowerCamel as the seed spells them.
+     * since the entry is that message.
      */
     static String entryField(String entry, String field) {
         if (field.isEmpty()) {
@@ -38,20 +39,6 @@ final class SeedErrors {
         }
         int dot = field.indexOf('.');
         String inEntry = dot < 0 ? field : field.substring(dot + 1);
-        return entry + "." + lowerCamel(inEntry);
-    }
-
-    private static String lowerCamel(String path) {
-        StringBuilder out = new StringBuilder(path.length());
-        boolean upper = false;
-        for (char c : path.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return entry + "." + inEntry;
     }
 }

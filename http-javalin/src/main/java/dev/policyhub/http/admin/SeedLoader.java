@@ -132,11 +132,11 @@ public final class SeedLoader {
                         o -> h.createOrganization(o.id(), o.displayName(), o.directoryCustomerId())),
                 apply("folders", seed.folders(), h::createFolder),
                 apply("projects", seed.projects(), h::createProject),
-                apply("tagKeys", seed.tagKeys(), k -> h.createTagKey(k, false)),
-                apply("tagValues", seed.tagValues(), v -> h.createTagValue(v, false)),
-                apply("tagBindings", seed.tagBindings(),
+                apply("tag_keys", seed.tagKeys(), k -> h.createTagKey(k, false)),
+                apply("tag_values", seed.tagValues(), v -> h.createTagValue(v, false)),
+                apply("tag_bindings", seed.tagBindings(),
                         b -> h.createTagBinding(b.parent(), b.tagValue(), b.tagValueNamespacedName())),
-                apply("customConstraints", seed.customConstraints(),
+                apply("custom_constraints", seed.customConstraints(),
                         c -> hub.orgPolicies().createCustomConstraint(c.parent(), c.value())),
                 apply("policies", seed.policies(), p -> hub.orgPolicies().createPolicy(p.parent(), p.value())));
     }

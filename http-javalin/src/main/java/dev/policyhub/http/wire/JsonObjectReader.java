@@ -47,9 +47,22 @@ public final class JsonObjectReader {
         return path;
     }
 
-    /** The path of one of this object's fields. */
+    /** The path of one of this object's fields, in proto names as Google's errors print them ({@code dry_run_spec}). */
     public String pathOf(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        String name = snake(field);
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private static String snake(String camel) {
+        StringBuilder out = new StringBuilder(camel.length() + 4);
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** True when the field is present and not null. */

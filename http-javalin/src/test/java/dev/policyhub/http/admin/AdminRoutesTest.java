@@ -47,7 +47,7 @@ class AdminRoutesTest extends ServerTestBase {
                 "Invalid JSON payload received. Unknown name \"domain\": Cannot find field.",
                 http.post("/admin/v1/organizations", """
                         {"domain": "example.com"}"""));
-        assertError(400, "INVALID_ARGUMENT", "Invalid value at 'organizationId' (TYPE_INT64), \"abc\"",
+        assertError(400, "INVALID_ARGUMENT", "Invalid value at 'organization_id' (TYPE_INT64), \"abc\"",
                 http.post("/admin/v1/organizations", """
                         {"organizationId": "abc"}"""));
         assertError(400, "INVALID_ARGUMENT", null, http.post("/admin/v1/organizations", """

@@ -108,8 +108,8 @@ class SeedLoaderTest extends ServerTestBase {
         assertTrue(before.contains("existing-proj") && before.contains("compute.requireOsLogin"), before);
 
         RawHttp.Reply failed = http.post("/admin/v1/seed", seedWithThirdProject("Bad_Project"));
-        assertBadField("projects[2].projectId", failed);
-        assertTrue(failed.json().path("error").path("message").asText().startsWith("projects[2].projectId: "),
+        assertBadField("projects[2].project_id", failed);
+        assertTrue(failed.json().path("error").path("message").asText().startsWith("projects[2].project_id: "),
                 failed.text());
         assertEquals(before, StoreListing.of(hub));
         assertError(403, "PERMISSION_DENIED", null, http.get("/v3/organizations/2"));
@@ -135,7 +135,7 @@ class SeedLoaderTest extends ServerTestBase {
                                  {"parent": "//cloudresourcemanager.googleapis.com/folders/31",
                                   "tagValue": "tagValues/100000000004"}]}""");
         assertPrecondition("ONE_VALUE_PER_KEY", "folders/31", failed);
-        assertTrue(failed.json().path("error").path("message").asText().startsWith("tagBindings[1]: "),
+        assertTrue(failed.json().path("error").path("message").asText().startsWith("tag_bindings[1]: "),
                 failed.text());
         assertEquals(before, StoreListing.of(hub));
     }
@@ -168,7 +168,7 @@ class SeedLoaderTest extends ServerTestBase {
                         {"organizations": [{"name": "organizations/5"}],
                          "folders": [{"parent": "organizations/5", "displayName": "a"},
                                      {"parent": "organizations/5", "displayName": "b", "colour": "red"}]}"""));
-        assertBadField("tagKeys[0].name", http.post("/admin/v1/seed", """
+        assertBadField("tag_keys[0].name", http.post("/admin/v1/seed", """
                 {"tagKeys": [{"name": "tagKeys/env", "parent": "organizations/1", "shortName": "env"}]}"""));
         assertBadField("organizations[0].name", http.post("/admin/v1/seed", """
                 {"organizations": [{"name": "folders/3"}]}"""));

@@ -75,7 +75,7 @@ class SeedPolicyTest extends ServerTestBase {
                  "customConstraints": [{"name": "organizations/1/customConstraints/custom.x",
                                         "resourceTypes": ["container.googleapis.com/NodePool"],
                                         "methodTypes": ["CREATE"], "condition": "", "actionType": "DENY"}]}""");
-        assertBadField("customConstraints[0].condition", badConstraint);
+        assertBadField("custom_constraints[0].condition", badConstraint);
         assertEquals("", StoreListing.of(hub));
     }
 }

@@ -91,7 +91,7 @@ class OrgPolicyErrorsTest {
         RawHttp.Reply number = http.post("/v2/organizations/123/customConstraints", customConstraint("7"));
 
         assertError(name, 400, "INVALID_ARGUMENT");
-        assertEquals("Invalid value at 'custom_constraint.actionType' (TYPE_ENUM), \"MAYBE\"",
+        assertEquals("Invalid value at 'custom_constraint.action_type' (TYPE_ENUM), \"MAYBE\"",
                 name.error().get("message").asText());
         assertError(number, 400, "INVALID_ARGUMENT");
         assertTrue(number.error().get("message").asText().contains("7"), number.text());

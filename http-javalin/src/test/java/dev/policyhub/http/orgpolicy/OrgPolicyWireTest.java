@@ -92,11 +92,11 @@ class OrgPolicyWireTest {
         ApiError unknown = assertThrows(ApiError.class, () -> OrgPolicyWire.readPolicy(
                 parse("{\"spec\": {\"rules\": [{\"enforce\": true, \"colour\": 1}]}}"), "policies[3]"));
         ApiError wrongType = assertThrows(ApiError.class, () -> OrgPolicyWire.readCustomConstraint(
-                parse("{\"methodTypes\": \"CREATE\"}"), "customConstraints[0]"));
+                parse("{\"methodTypes\": \"CREATE\"}"), "custom_constraints[0]"));
 
         assertEquals("Invalid JSON payload received. Unknown name \"colour\" at 'policies[3].spec.rules[0]':"
                 + " Cannot find field.", unknown.getMessage());
-        assertEquals("customConstraints[0].methodTypes", wrongType.fieldViolations().get(0).field());
+        assertEquals("custom_constraints[0].method_types", wrongType.fieldViolations().get(0).field());
     }
 
     @Test

@@ -263,7 +263,7 @@ class FolderRoutesTest extends ServerTestBase {
                 http.post("/v3/folders", """
                         {"parent": "organizations/123", "displayName": "prod", "colour": "red"}"""));
         assertError(400, "INVALID_ARGUMENT", null, http.get("/v3/folders?parent=organizations/123&colour=red"));
-        assertError(400, "INVALID_ARGUMENT", "Invalid value at 'folder.displayName' (TYPE_STRING), 7",
+        assertError(400, "INVALID_ARGUMENT", "Invalid value at 'folder.display_name' (TYPE_STRING), 7",
                 http.post("/v3/folders", """
                         {"parent": "organizations/123", "displayName": 7}"""));
     }
