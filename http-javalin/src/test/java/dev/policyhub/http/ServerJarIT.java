@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The runnable jar as users start it: a separate process, found healthy, used, and stopped with SIGTERM. */
+@DisplayName("The runnable server jar, started as users start it")
 class ServerJarIT {
     private static final Pattern STARTED = Pattern.compile("PolicyHub serving (http://\\S+) \\(storage: (.+)\\)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,6 +85,50 @@ class ServerJarIT {
             assertTrue(response.contains("\"organizations/456\""), response);
         }
         assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the server did not stop within 20 s of SIGTERM");
+    }
+
+    @Test
+    @DisplayName("by default data lives in SQLite: written before SIGTERM, it is there after a restart")
+    void sqliteSurvivesRestart(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("hub.db");
+        String url = start("--port", "0", "--db", db.toString());
+        assertEquals(200, post(url + "/admin/v1/organizations", "{\"organizationId\":\"789\"}").statusCode());
+        HttpResponse<String> folder = post(url + "/v3/folders",
+                "{\"parent\":\"organizations/789\",\"displayName\":\"prod\"}");
+        assertEquals(200, folder.statusCode(), folder.body());
+        process.destroy();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the server did not stop within 20 s of SIGTERM");
+
+        String again = start("--port", "0", "--db", db.toString());
+        HttpResponse<String> folders = get(again + "/v3/folders?parent=organizations/789");
+        assertEquals(200, folders.statusCode(), folders.body());
+        assertTrue(folders.body().contains("\"displayName\": \"prod\""), folders.body());
+    }
+
+    @Test
+    @DisplayName("--seed loads a seed file at start-up; a refused seed stops the start with a message")
+    void seedAtStartUp(@TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"), """
+                {"organizations": [{"name": "organizations/1", "displayName": "example.com"}],
+                 "folders": [{"name": "folders/11", "parent": "organizations/1", "displayName": "prod"}],
+                 "projects": [{"name": "projects/101", "projectId": "web-prod", "parent": "folders/11"}],
+                 "policies": [{"name": "projects/web-prod/policies/compute.disableSerialPortAccess",
+                               "spec": {"rules": [{"enforce": true}]}}]}""");
+        String url = start("--storage", "memory", "--port", "0", "--seed", seed.toString());
+        HttpResponse<String> policy = get(url + "/v2/projects/web-prod/policies/compute.disableSerialPortAccess");
+        assertEquals(200, policy.statusCode(), policy.body());
+        assertTrue(policy.body().contains("projects/101/policies/compute.disableSerialPortAccess"), policy.body());
+        process.destroy();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"projects": [{"projectId": "X", "parent": "organizations/1"}]}""");
+        Process refused = command("--storage", "memory", "--port", "0", "--seed", bad.toString())
+                .redirectErrorStream(true).start();
+        String output = readAll(refused.getInputStream());
+        assertTrue(refused.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(1, refused.exitValue(), output);
+        assertTrue(output.contains("refused: projects[0]"), output);
     }
 
     @Test
