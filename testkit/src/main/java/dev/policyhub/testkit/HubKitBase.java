@@ -123,7 +123,7 @@ public abstract class HubKitBase {
 
     /** Binds {@code tagValues/{valueId}} to a resource name. */
     protected void bind(String resource, long valueId) {
-        hierarchy.createTagBinding(resource, "tagValues/" + valueId, "");
+        hierarchy.createTagBinding(resource, "tagValues/" + valueId, "", false);
     }
 
     // ---- policies -----------------------------------------------------------------------------------------------

@@ -76,17 +76,23 @@ public interface HierarchyService {
     /** The tag key {@code tagKeys/{id}}. */
     TagKey getTagKey(String name);
 
-    /** The tag key with this namespaced name ({@code 1/env}). */
+    /** The tag key with this namespaced name ({@code 1/env}); an empty one is INVALID_ARGUMENT on name. */
     TagKey getNamespacedTagKey(String namespacedName);
 
     /** Tag keys of an organization or project. */
     Page<TagKey> listTagKeys(String parent, PageRequest page);
 
-    /** Updates a key's description; the mask is a subset of {@code description, etag} (absent = both). */
-    TagKey updateTagKey(String name, String description, String etag, UpdateMask mask);
+    /**
+     * Updates a key's description; the mask is a subset of {@code description, etag} (absent = both). With
+     * {@code validateOnly} every check runs, nothing is stored and the key the update would give is returned.
+     */
+    TagKey updateTagKey(String name, String description, String etag, UpdateMask mask, boolean validateOnly);
 
-    /** Deletes a key that has no values; a non-empty etag must match. */
-    TagKey deleteTagKey(String name, String etag);
+    /**
+     * Deletes a key that has no values; a non-empty etag must match. With {@code validateOnly} every check runs and
+     * nothing is deleted.
+     */
+    TagKey deleteTagKey(String name, String etag, boolean validateOnly);
 
     /** Creates a tag value; with {@code validateOnly} every check runs and nothing is stored. */
     TagValue createTagValue(NewTagValue value, boolean validateOnly);
@@ -94,23 +100,30 @@ public interface HierarchyService {
     /** The tag value {@code tagValues/{id}}. */
     TagValue getTagValue(String name);
 
-    /** The tag value with this namespaced name ({@code 1/env/dev}). */
+    /** The tag value with this namespaced name ({@code 1/env/dev}); an empty one is INVALID_ARGUMENT on name. */
     TagValue getNamespacedTagValue(String namespacedName);
 
     /** Values of a tag key. */
     Page<TagValue> listTagValues(String parent, PageRequest page);
 
-    /** Updates a value's description; the mask is a subset of {@code description, etag} (absent = both). */
-    TagValue updateTagValue(String name, String description, String etag, UpdateMask mask);
+    /**
+     * Updates a value's description; the mask is a subset of {@code description, etag} (absent = both). With
+     * {@code validateOnly} every check runs, nothing is stored and the value the update would give is returned.
+     */
+    TagValue updateTagValue(String name, String description, String etag, UpdateMask mask, boolean validateOnly);
 
-    /** Deletes a value that is bound nowhere; a non-empty etag must match. */
-    TagValue deleteTagValue(String name, String etag);
+    /**
+     * Deletes a value that is bound nowhere; a non-empty etag must match. With {@code validateOnly} every check runs
+     * and nothing is deleted.
+     */
+    TagValue deleteTagValue(String name, String etag, boolean validateOnly);
 
     /**
      * Binds a tag value to a resource given by full resource name ({@code //cloudresourcemanager.googleapis.com/...})
-     * or plain name; exactly one of {@code tagValue} and {@code tagValueNamespacedName} is non-empty.
+     * or plain name; exactly one of {@code tagValue} and {@code tagValueNamespacedName} is non-empty. With
+     * {@code validateOnly} every check runs, nothing is stored and the binding that would be made is returned.
      */
-    TagBinding createTagBinding(String parent, String tagValue, String tagValueNamespacedName);
+    TagBinding createTagBinding(String parent, String tagValue, String tagValueNamespacedName, boolean validateOnly);
 
     /** Bindings of a resource. */
     Page<TagBinding> listTagBindings(String parent, PageRequest page);

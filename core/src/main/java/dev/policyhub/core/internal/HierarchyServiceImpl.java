@@ -514,6 +514,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
 
     @Override
     public TagKey getNamespacedTagKey(String namespacedName) {
+        requireNamespacedName(namespacedName, "tag key", "{parent id}/{short name}");
         return tx.read(s -> s.tags().keyByNamespacedName(namespacedName).map(Versioned::value)
                 .orElseThrow(() -> PolicyHubException.permissionDenied(namespacedName)));
     }
@@ -532,10 +533,11 @@ public final class HierarchyServiceImpl implements HierarchyService {
     }
 
     @Override
-    public TagKey updateTagKey(String name, String description, String etag, UpdateMask mask) {
+    public TagKey updateTagKey(String name, String description, String etag, UpdateMask mask,
+                               boolean validateOnly) {
         long id = tagId(name, "tagKeys/", "tag_key.name");
         boolean setDescription = descriptionMask(mask, "tag_key.description", description);
-        return tx.write(s -> {
+        return write(validateOnly, s -> {
             Versioned<TagKey> current = tagKey(s, id, name);
             TagKey k = current.value();
             checkEtag(etag, k.etag());
@@ -549,9 +551,9 @@ public final class HierarchyServiceImpl implements HierarchyService {
     }
 
     @Override
-    public TagKey deleteTagKey(String name, String etag) {
+    public TagKey deleteTagKey(String name, String etag, boolean validateOnly) {
         long id = tagId(name, "tagKeys/", "name");
-        return tx.write(s -> {
+        return write(validateOnly, s -> {
             Versioned<TagKey> current = tagKey(s, id, name);
             checkEtag(etag, current.value().etag());
             if (!s.tags().values(id, 0, 1).isEmpty()) {
@@ -598,6 +600,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
 
     @Override
     public TagValue getNamespacedTagValue(String namespacedName) {
+        requireNamespacedName(namespacedName, "tag value", "{parent id}/{key short name}/{short name}");
         return tx.read(s -> s.tags().valueByNamespacedName(namespacedName).map(Versioned::value)
                 .orElseThrow(() -> PolicyHubException.permissionDenied(namespacedName)));
     }
@@ -617,10 +620,11 @@ public final class HierarchyServiceImpl implements HierarchyService {
     }
 
     @Override
-    public TagValue updateTagValue(String name, String description, String etag, UpdateMask mask) {
+    public TagValue updateTagValue(String name, String description, String etag, UpdateMask mask,
+                                   boolean validateOnly) {
         long id = tagId(name, "tagValues/", "tag_value.name");
         boolean setDescription = descriptionMask(mask, "tag_value.description", description);
-        return tx.write(s -> {
+        return write(validateOnly, s -> {
             Versioned<TagValue> current = tagValue(s, id, name);
             TagValue x = current.value();
             checkEtag(etag, x.etag());
@@ -634,9 +638,9 @@ public final class HierarchyServiceImpl implements HierarchyService {
     }
 
     @Override
-    public TagValue deleteTagValue(String name, String etag) {
+    public TagValue deleteTagValue(String name, String etag, boolean validateOnly) {
         long id = tagId(name, "tagValues/", "name");
-        return tx.write(s -> {
+        return write(validateOnly, s -> {
             Versioned<TagValue> current = tagValue(s, id, name);
             checkEtag(etag, current.value().etag());
             if (s.tags().isBound(id)) {
@@ -651,7 +655,8 @@ public final class HierarchyServiceImpl implements HierarchyService {
     // ---- bindings ---------------------------------------------------------------------------------------------
 
     @Override
-    public TagBinding createTagBinding(String parent, String tagValue, String tagValueNamespacedName) {
+    public TagBinding createTagBinding(String parent, String tagValue, String tagValueNamespacedName,
+                                       boolean validateOnly) {
         boolean byId = tagValue != null && !tagValue.isEmpty();
         boolean byName = tagValueNamespacedName != null && !tagValueNamespacedName.isEmpty();
         if (byId == byName) {
@@ -659,7 +664,7 @@ public final class HierarchyServiceImpl implements HierarchyService {
                     "set exactly one of tag_value and tag_value_namespaced_name");
         }
         ResourceRef ref = bindingTarget(parent, "tag_binding.parent");
-        return tx.write(s -> {
+        return write(validateOnly, s -> {
             NodeKey resource = HierarchyReader.find(s, ref).orElseThrow(() -> PolicyHubException.permissionDenied(parent));
             TagValue value = byId
                     ? tagValue(s, tagId(tagValue, "tagValues/", "tag_binding.tag_value"), tagValue).value()
@@ -981,6 +986,13 @@ public final class HierarchyServiceImpl implements HierarchyService {
             throw PolicyHubException.invalidArgument(field, "'" + name + "' is not a project name");
         }
         return ref;
+    }
+
+    private static void requireNamespacedName(String namespacedName, String what, String shape) {
+        if (namespacedName == null || namespacedName.isEmpty()) {
+            throw PolicyHubException.invalidArgument("name", "a namespaced " + what + " name (" + shape
+                    + ") is required");
+        }
     }
 
     private static long tagId(String name, String prefix, String field) {

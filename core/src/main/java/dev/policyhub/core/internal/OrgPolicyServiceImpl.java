@@ -76,6 +76,16 @@ public final class OrgPolicyServiceImpl implements OrgPolicyService {
     }
 
     @Override
+    public void checkPolicyParent(String parent) {
+        ResourceRef.parse(parent, "parent");
+    }
+
+    @Override
+    public void checkPolicyName(String name) {
+        PolicyNames.parse(name, "policy.name");
+    }
+
+    @Override
     public Policy getPolicy(String name) {
         PolicyNames parsed = PolicyNames.parse(name, "name");
         return tx.read(s -> {

@@ -15,6 +15,18 @@ public interface OrgPolicyService {
     /** Creates a policy on {@code parent}; the policy's name is required and must be under {@code parent}. */
     Policy createPolicy(String parent, Policy policy);
 
+    /**
+     * Checks only the syntax of a parent as {@link #createPolicy} takes it, INVALID_ARGUMENT on {@code parent} when
+     * malformed; lets a caller report it first, before it reads the request body.
+     */
+    void checkPolicyParent(String parent);
+
+    /**
+     * Checks only the syntax of a policy name as {@link #updatePolicy} takes it, INVALID_ARGUMENT on
+     * {@code policy.name} when malformed; lets a caller report it first, before it reads the request body.
+     */
+    void checkPolicyName(String name);
+
     /** The policy {@code {parent}/policies/{constraint}}. */
     Policy getPolicy(String name);
 

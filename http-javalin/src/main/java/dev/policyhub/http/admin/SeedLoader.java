@@ -135,7 +135,7 @@ public final class SeedLoader {
                 apply("tag_keys", seed.tagKeys(), k -> h.createTagKey(k, false)),
                 apply("tag_values", seed.tagValues(), v -> h.createTagValue(v, false)),
                 apply("tag_bindings", seed.tagBindings(),
-                        b -> h.createTagBinding(b.parent(), b.tagValue(), b.tagValueNamespacedName())),
+                        b -> h.createTagBinding(b.parent(), b.tagValue(), b.tagValueNamespacedName(), false)),
                 apply("custom_constraints", seed.customConstraints(),
                         c -> hub.orgPolicies().createCustomConstraint(c.parent(), c.value())),
                 apply("policies", seed.policies(), p -> hub.orgPolicies().createPolicy(p.parent(), p.value())));

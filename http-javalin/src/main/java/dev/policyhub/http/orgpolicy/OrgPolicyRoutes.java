@@ -69,11 +69,14 @@ public final class OrgPolicyRoutes {
     }
 
     private JsonNode createPolicy(GoogleCall call) {
+        // the URL's name is checked before the body is read: a malformed name is reported before a malformed body
+        orgPolicies.checkPolicyParent(call.path(1));
         Policy policy = OrgPolicyWire.readPolicy(call.body(), "policy");
         return OrgPolicyWire.writePolicy(orgPolicies.createPolicy(call.path(1), policy));
     }
 
     private JsonNode updatePolicy(GoogleCall call) {
+        orgPolicies.checkPolicyName(call.path(1));
         Policy body = OrgPolicyWire.readPolicy(call.body(), "policy");
         // the URL's policy.name beats the body's, as gRPC transcoding does
         Policy policy = new Policy(call.path(1), body.spec(), body.dryRunSpec(), body.etag());

@@ -96,6 +96,13 @@ public final class Operations {
         return json;
     }
 
+    /** A completed unnamed operation of a call that only validated: done, with no response. */
+    public static ObjectNode unnamedValidated() {
+        ObjectNode json = Json.object();
+        json.put("done", true);
+        return json;
+    }
+
     /** A completed unnamed operation whose response is {@code google.protobuf.Empty}, as tag binding delete answers. */
     public static ObjectNode unnamedEmpty() {
         return unnamed(EMPTY_TYPE, Json.object());

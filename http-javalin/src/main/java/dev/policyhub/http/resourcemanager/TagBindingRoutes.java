@@ -7,7 +7,7 @@ import dev.policyhub.http.wire.GoogleCall;
 import dev.policyhub.http.wire.GoogleRouter;
 import java.util.Set;
 
-/** Tag bindings (create, list, delete) and the effective tags of a resource. */
+/** Tag bindings (create or only validate, list, delete) and the effective tags of a resource. */
 final class TagBindingRoutes {
     private final HierarchyService hierarchy;
 
@@ -25,9 +25,13 @@ final class TagBindingRoutes {
     }
 
     private JsonNode create(GoogleCall call) {
-        ValidateOnly.refuseTrue(call.query());
         TagBindingJson.Body body = TagBindingJson.read(call.body(), "tagBinding");
-        TagBinding binding = hierarchy.createTagBinding(body.parent(), body.tagValue(), body.tagValueNamespacedName());
+        boolean validateOnly = ValidateOnly.of(call.query());
+        TagBinding binding = hierarchy.createTagBinding(body.parent(), body.tagValue(), body.tagValueNamespacedName(),
+                validateOnly);
+        if (validateOnly) {
+            return Operations.unnamedValidated();
+        }
         String namespaced = hierarchy.getTagValue(binding.tagValueName()).namespacedName();
         return Operations.unnamed(TagBindingJson.TYPE, TagBindingJson.write(binding, namespaced));
     }

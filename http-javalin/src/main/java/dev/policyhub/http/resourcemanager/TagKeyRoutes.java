@@ -9,7 +9,7 @@ import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
 import java.util.Set;
 
-/** Tag keys: create (or only validate), get by name or namespaced name, list, patch and delete. */
+/** Tag keys: get by name or namespaced name, list, and create, patch and delete (or only validate them). */
 final class TagKeyRoutes {
     private static final String ONE = "/v3/tagKeys/([^/:]+)";
 
@@ -35,10 +35,7 @@ final class TagKeyRoutes {
         TagKeyJson.Body body = TagKeyJson.read(call.body(), "tagKey");
         boolean validateOnly = ValidateOnly.of(call.query());
         TagKey key = hierarchy.createTagKey(body.toNew(0), validateOnly);
-        if (validateOnly) {
-            return operations.validated(Operations.Kind.TAG_KEY, "CreateTagKeyMetadata", call.format());
-        }
-        return done(call, "CreateTagKeyMetadata", key);
+        return done(call, "CreateTagKeyMetadata", key, validateOnly);
     }
 
     private JsonNode get(GoogleCall call) {
@@ -55,18 +52,24 @@ final class TagKeyRoutes {
     }
 
     private JsonNode update(GoogleCall call) {
-        ValidateOnly.refuseTrue(call.query());
         TagKeyJson.Body body = TagKeyJson.read(call.body(), "tagKey");
-        TagKey key = hierarchy.updateTagKey(name(call), body.description(), body.etag(), call.query().updateMask());
-        return done(call, "UpdateTagKeyMetadata", key);
+        boolean validateOnly = ValidateOnly.of(call.query());
+        TagKey key = hierarchy.updateTagKey(name(call), body.description(), body.etag(), call.query().updateMask(),
+                validateOnly);
+        return done(call, "UpdateTagKeyMetadata", key, validateOnly);
     }
 
     private JsonNode delete(GoogleCall call) {
-        ValidateOnly.refuseTrue(call.query());
-        return done(call, "DeleteTagKeyMetadata", hierarchy.deleteTagKey(name(call), call.query().get("etag")));
+        boolean validateOnly = ValidateOnly.of(call.query());
+        TagKey key = hierarchy.deleteTagKey(name(call), call.query().get("etag"), validateOnly);
+        return done(call, "DeleteTagKeyMetadata", key, validateOnly);
     }
 
-    private ObjectNode done(GoogleCall call, String metadataType, TagKey key) {
+    /** The done operation of a call: with the key as response, or without one when the call only validated. */
+    private ObjectNode done(GoogleCall call, String metadataType, TagKey key, boolean validateOnly) {
+        if (validateOnly) {
+            return operations.validated(Operations.Kind.TAG_KEY, metadataType, call.format());
+        }
         return operations.completed(Operations.Kind.TAG_KEY, metadataType, Json.object(), TagKeyJson.TYPE,
                 format -> TagKeyJson.write(key, format), call.format());
     }

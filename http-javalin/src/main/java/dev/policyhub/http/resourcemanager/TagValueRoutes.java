@@ -9,7 +9,7 @@ import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
 import java.util.Set;
 
-/** Tag values: create (or only validate), get by name or namespaced name, list, patch and delete. */
+/** Tag values: get by name or namespaced name, list, and create, patch and delete (or only validate them). */
 final class TagValueRoutes {
     private static final String ONE = "/v3/tagValues/([^/:]+)";
 
@@ -35,10 +35,7 @@ final class TagValueRoutes {
         TagValueJson.Body body = TagValueJson.read(call.body(), "tagValue");
         boolean validateOnly = ValidateOnly.of(call.query());
         TagValue value = hierarchy.createTagValue(body.toNew(0), validateOnly);
-        if (validateOnly) {
-            return operations.validated(Operations.Kind.TAG_VALUE, "CreateTagValueMetadata", call.format());
-        }
-        return done(call, "CreateTagValueMetadata", value);
+        return done(call, "CreateTagValueMetadata", value, validateOnly);
     }
 
     private JsonNode get(GoogleCall call) {
@@ -55,19 +52,24 @@ final class TagValueRoutes {
     }
 
     private JsonNode update(GoogleCall call) {
-        ValidateOnly.refuseTrue(call.query());
         TagValueJson.Body body = TagValueJson.read(call.body(), "tagValue");
+        boolean validateOnly = ValidateOnly.of(call.query());
         TagValue value = hierarchy.updateTagValue(name(call), body.description(), body.etag(),
-                call.query().updateMask());
-        return done(call, "UpdateTagValueMetadata", value);
+                call.query().updateMask(), validateOnly);
+        return done(call, "UpdateTagValueMetadata", value, validateOnly);
     }
 
     private JsonNode delete(GoogleCall call) {
-        ValidateOnly.refuseTrue(call.query());
-        return done(call, "DeleteTagValueMetadata", hierarchy.deleteTagValue(name(call), call.query().get("etag")));
+        boolean validateOnly = ValidateOnly.of(call.query());
+        TagValue value = hierarchy.deleteTagValue(name(call), call.query().get("etag"), validateOnly);
+        return done(call, "DeleteTagValueMetadata", value, validateOnly);
     }
 
-    private ObjectNode done(GoogleCall call, String metadataType, TagValue value) {
+    /** The done operation of a call: with the value as response, or without one when the call only validated. */
+    private ObjectNode done(GoogleCall call, String metadataType, TagValue value, boolean validateOnly) {
+        if (validateOnly) {
+            return operations.validated(Operations.Kind.TAG_VALUE, metadataType, call.format());
+        }
         return operations.completed(Operations.Kind.TAG_VALUE, metadataType, Json.object(), TagValueJson.TYPE,
                 format -> TagValueJson.write(value, format), call.format());
     }

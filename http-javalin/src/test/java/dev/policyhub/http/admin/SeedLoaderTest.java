@@ -85,7 +85,7 @@ class SeedLoaderTest extends ServerTestBase {
         hub.hierarchy().createProject(NewProject.of("existing-proj", "folders/100000000001"));
         hub.hierarchy().createTagKey(NewTagKey.of("organizations/1", "env"), false);
         hub.hierarchy().createTagValue(NewTagValue.of("tagKeys/100000000003", "dev"), false);
-        hub.hierarchy().createTagBinding(CRM + "projects/existing-proj", "tagValues/100000000004", "");
+        hub.hierarchy().createTagBinding(CRM + "projects/existing-proj", "tagValues/100000000004", "", false);
         hub.orgPolicies().createPolicy("projects/existing-proj", Policy.of(
                 "projects/existing-proj/policies/compute.requireOsLogin", PolicySpec.of(PolicyRule.enforce(true))));
     }

@@ -45,7 +45,7 @@ class OrgPolicyDecisionTest {
         HierarchyService hierarchy = server.hub.hierarchy();
         TagKey env = hierarchy.createTagKey(NewTagKey.of(org, "env"), false);
         TagValue prod = hierarchy.createTagValue(NewTagValue.of(env.name(), "prod"), false);
-        hierarchy.createTagBinding("//cloudresourcemanager.googleapis.com/" + project, prod.name(), "");
+        hierarchy.createTagBinding("//cloudresourcemanager.googleapis.com/" + project, prod.name(), "", false);
 
         OrgPolicyService policies = server.hub.orgPolicies();
         policies.createPolicy(org, Policy.of(org + "/policies/" + LOCATIONS,

@@ -152,6 +152,20 @@ class OrgPolicyErrorsTest {
     }
 
     @Test
+    @DisplayName("a malformed name in the URL is reported before a malformed body on create and update")
+    void nameBeforeBody() {
+        RawHttp.Reply create = http.post("/v2/folders/abc/policies", "{\"name\": ");
+        RawHttp.Reply createUnknownField = http.post("/v2/folders/abc/policies", "{\"nme\": \"x\"}");
+        RawHttp.Reply update = http.patch("/v2/folders/abc/policies/compute.requireOsLogin", "{\"spec\": 1}");
+        RawHttp.Reply badConstraint = http.patch("/v2/projects/web-prod/policies/bad$name", "{\"name\": ");
+
+        assertBadField(create, "parent");
+        assertBadField(createUnknownField, "parent");
+        assertBadField(update, "policy.name");
+        assertBadField(badConstraint, "policy.name");
+    }
+
+    @Test
     @DisplayName("paths and verbs without a binding are 404 'Method not found.', constraints/ prefixes included")
     void unknownRoutes() {
         String[] paths = {"/v2/billingAccounts/1/policies/compute.requireOsLogin",
@@ -241,6 +255,13 @@ class OrgPolicyErrorsTest {
         assertEquals(code, reply.status(), reply.text());
         assertEquals(code, reply.error().get("code").intValue(), reply.text());
         assertEquals(status, reply.error().get("status").asText(), reply.text());
+    }
+
+    private static void assertBadField(RawHttp.Reply reply, String field) {
+        assertError(reply, 400, "INVALID_ARGUMENT");
+        assertEquals(field, reply.error().path("details").path(0).path("fieldViolations").path(0).path("field")
+                .asText(), reply.text());
+        assertTrue(reply.error().get("message").asText().startsWith(field + ": "), reply.text());
     }
 
     private static void assertNotFound(RawHttp.Reply reply, String message) {

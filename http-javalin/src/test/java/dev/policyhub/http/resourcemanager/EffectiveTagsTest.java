@@ -25,7 +25,7 @@ class EffectiveTagsTest extends ServerTestBase {
         hub.hierarchy().createTagKey(NewTagKey.of("organizations/1", "env").withId(501), false);
         hub.hierarchy().createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
         hub.hierarchy().createTagValue(NewTagValue.of("tagKeys/501", "prod").withId(602), false);
-        hub.hierarchy().createTagBinding(CRM + "folders/11", "tagValues/601", "");
+        hub.hierarchy().createTagBinding(CRM + "folders/11", "tagValues/601", "", false);
     }
 
     @Test
@@ -44,7 +44,7 @@ class EffectiveTagsTest extends ServerTestBase {
     @Test
     @DisplayName("a nearer binding of another value replaces the inherited one and is not inherited")
     void nearerBindingWins() {
-        hub.hierarchy().createTagBinding(CRM + "projects/web-prod", "tagValues/602", "");
+        hub.hierarchy().createTagBinding(CRM + "projects/web-prod", "tagValues/602", "", false);
         assertOk("""
                 {"effectiveTags": [{"tagValue": "tagValues/602", "namespacedTagValue": "1/env/prod",
                   "tagKey": "tagKeys/501", "namespacedTagKey": "1/env", "tagKeyParentName": "organizations/1"}]}""",
@@ -56,7 +56,7 @@ class EffectiveTagsTest extends ServerTestBase {
     void orderAndPaging() {
         hub.hierarchy().createTagKey(NewTagKey.of("projects/web-prod", "app").withId(502), false);
         hub.hierarchy().createTagValue(NewTagValue.of("tagKeys/502", "shop").withId(603), false);
-        hub.hierarchy().createTagBinding(CRM + "projects/101", "tagValues/603", "");
+        hub.hierarchy().createTagBinding(CRM + "projects/101", "tagValues/603", "", false);
         RawHttp.Reply first = http.get("/v3/effectiveTags?parent=" + CRM + "projects/web-prod&pageSize=1");
         assertEquals("1/env", first.json().path("effectiveTags").path(0).path("namespacedTagKey").asText());
         RawHttp.Reply second = http.get("/v3/effectiveTags?parent=" + CRM + "projects/web-prod&pageSize=1&pageToken="

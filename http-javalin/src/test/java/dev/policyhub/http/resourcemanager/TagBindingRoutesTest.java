@@ -28,7 +28,7 @@ class TagBindingRoutesTest extends ServerTestBase {
     }
 
     private void bindDevToProject() {
-        hub.hierarchy().createTagBinding(CRM + "projects/web-prod", "tagValues/100000000004", "");
+        hub.hierarchy().createTagBinding(CRM + "projects/web-prod", "tagValues/100000000004", "", false);
     }
 
     @Test
@@ -96,7 +96,7 @@ class TagBindingRoutesTest extends ServerTestBase {
     @DisplayName("delete by the name escaped twice with the project number, and of a folder binding")
     void deleteDoubleEscapedWithNumber() {
         bindDevToProject();
-        hub.hierarchy().createTagBinding(CRM + "folders/100000000001", "tagValues/100000000005", "");
+        hub.hierarchy().createTagBinding(CRM + "folders/100000000001", "tagValues/100000000005", "", false);
         assertEquals(200, http.delete("/v3/tagBindings/%252F%252Fcloudresourcemanager.googleapis.com%252Fprojects"
                 + "%252F100000000002/tagValues/100000000004").status());
         assertEquals(200, http.delete("/v3/tagBindings/%252F%252Fcloudresourcemanager.googleapis.com%252Ffolders"
@@ -121,9 +121,21 @@ class TagBindingRoutesTest extends ServerTestBase {
         assertBadField("tag_binding.parent", http.post("/v3/tagBindings", """
                 {"parent": "//compute.googleapis.com/projects/web-prod/zones/z/instances/i",
                  "tagValue": "tagValues/100000000004"}"""));
-        assertBadField("validate_only", http.post("/v3/tagBindings?validateOnly=true", """
+    }
+
+    @Test
+    @DisplayName("validateOnly=true answers an unnamed done operation without response, binds nothing, still checks")
+    void validateOnly() {
+        assertOk("{\"done\": true}", http.post("/v3/tagBindings?validateOnly=true", """
                 {"parent": "//cloudresourcemanager.googleapis.com/projects/web-prod",
                  "tagValue": "tagValues/100000000004"}"""));
+        assertOk("{}", http.get("/v3/tagBindings?parent=//cloudresourcemanager.googleapis.com/projects/web-prod"));
+
+        bindDevToProject();
+        assertPrecondition("ONE_VALUE_PER_KEY", "projects/100000000002",
+                http.post("/v3/tagBindings?validate_only=true", """
+                        {"parent": "//cloudresourcemanager.googleapis.com/projects/web-prod",
+                         "tagValue": "tagValues/100000000005"}"""));
     }
 
     @Test

@@ -126,8 +126,30 @@ class TagKeyRoutesTest extends ServerTestBase {
         assertEquals("Again", overridden.path("description").asText());
         assertBadField("update_mask", http.patch("/v3/tagKeys/100000000001?updateMask=shortName", """
                 {"shortName": "other"}"""));
-        assertBadField("validate_only", http.patch("/v3/tagKeys/100000000001?validateOnly=true", """
-                {"description": "dry"}"""));
+    }
+
+    @Test
+    @DisplayName("validateOnly=true on PATCH and DELETE answers a done operation without response and changes nothing")
+    void validateOnlyPatchAndDelete() {
+        organization123();
+        TagKey env = envKey();
+        JsonNode patched = namedOperation("tk", http.patch(
+                "/v3/tagKeys/100000000001?updateMask=description&validateOnly=true", """
+                        {"description": "dry"}"""));
+        JsonNode deleted = namedOperation("tk", http.delete("/v3/tagKeys/100000000001?validate_only=true"));
+
+        assertJson("""
+                {"name": "NAME", "metadata": {"@type": "%sUpdateTagKeyMetadata"}, "done": true}""".formatted(RM),
+                patched);
+        assertJson("""
+                {"name": "NAME", "metadata": {"@type": "%sDeleteTagKeyMetadata"}, "done": true}""".formatted(RM),
+                deleted);
+        assertEquals(env, hub.hierarchy().getTagKey(env.name()));
+        assertError(409, "ABORTED", "The etag does not match the current version.",
+                http.patch("/v3/tagKeys/100000000001?validateOnly=true", """
+                        {"description": "dry", "etag": "stale"}"""));
+        assertError(409, "ABORTED", "The etag does not match the current version.",
+                http.delete("/v3/tagKeys/100000000001?etag=stale&validateOnly=true"));
     }
 
     @Test
@@ -137,7 +159,7 @@ class TagKeyRoutesTest extends ServerTestBase {
         TagKey env = envKey();
         hub.hierarchy().createTagValue(NewTagValue.of(env.name(), "dev"), false);
         assertPrecondition("KEY_HAS_VALUES", env.name(), http.delete("/v3/tagKeys/100000000001"));
-        hub.hierarchy().deleteTagValue("tagValues/100000000002", "");
+        hub.hierarchy().deleteTagValue("tagValues/100000000002", "", false);
 
         assertError(409, "ABORTED", "The etag does not match the current version.",
                 http.delete("/v3/tagKeys/100000000001?etag=stale"));
@@ -166,6 +188,8 @@ class TagKeyRoutesTest extends ServerTestBase {
         assertError(403, "PERMISSION_DENIED",
                 "Permission denied on resource '123/nope' (or it may not exist).",
                 http.get("/v3/tagKeys/namespaced?name=123/nope"));
+        assertBadField("name", http.get("/v3/tagKeys/namespaced?name="));
+        assertBadField("name", http.get("/v3/tagKeys/namespaced"));
         assertError(403, "PERMISSION_DENIED",
                 "Permission denied on resource 'organizations/9' (or it may not exist).",
                 http.post("/v3/tagKeys", """

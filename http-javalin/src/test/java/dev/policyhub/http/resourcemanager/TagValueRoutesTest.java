@@ -81,7 +81,8 @@ class TagValueRoutesTest extends ServerTestBase {
     void delete() {
         TagValue dev = dev();
         project("web-prod", "organizations/123");
-        hub.hierarchy().createTagBinding("//cloudresourcemanager.googleapis.com/projects/web-prod", dev.name(), "");
+        hub.hierarchy().createTagBinding("//cloudresourcemanager.googleapis.com/projects/web-prod", dev.name(), "",
+                false);
         assertPrecondition("VALUE_IN_USE", dev.name(), http.delete("/v3/tagValues/100000000002"));
         hub.hierarchy().deleteTagBinding("tagBindings/%2F%2Fcloudresourcemanager.googleapis.com%2Fprojects"
                 + "%2F100000000003/tagValues/100000000002");
@@ -90,6 +91,28 @@ class TagValueRoutesTest extends ServerTestBase {
         assertEquals(RM + "DeleteTagValueMetadata", deleted.path("metadata").path("@type").asText());
         assertEquals("123/env/dev", deleted.path("response").path("namespacedName").asText());
         assertError(403, "PERMISSION_DENIED", null, http.get("/v3/tagValues/100000000002"));
+    }
+
+    @Test
+    @DisplayName("validateOnly=true on PATCH and DELETE answers a done operation without response and changes nothing")
+    void validateOnlyPatchAndDelete() {
+        TagValue dev = dev();
+        JsonNode patched = namedOperation("tv", http.patch("/v3/tagValues/100000000002?validateOnly=true", """
+                {"description": "dry"}"""));
+        JsonNode deleted = namedOperation("tv", http.delete("/v3/tagValues/100000000002?validateOnly=true"));
+
+        assertJson("""
+                {"name": "NAME", "metadata": {"@type": "%sUpdateTagValueMetadata"}, "done": true}""".formatted(RM),
+                patched);
+        assertJson("""
+                {"name": "NAME", "metadata": {"@type": "%sDeleteTagValueMetadata"}, "done": true}""".formatted(RM),
+                deleted);
+        assertEquals(dev, hub.hierarchy().getTagValue(dev.name()));
+        project("web-prod", "organizations/123");
+        hub.hierarchy().createTagBinding("//cloudresourcemanager.googleapis.com/projects/web-prod", dev.name(), "",
+                false);
+        assertPrecondition("VALUE_IN_USE", dev.name(),
+                http.delete("/v3/tagValues/100000000002?validateOnly=true"));
     }
 
     @Test
@@ -106,5 +129,7 @@ class TagValueRoutesTest extends ServerTestBase {
         assertError(403, "PERMISSION_DENIED",
                 "Permission denied on resource '123/env/prod' (or it may not exist).",
                 http.get("/v3/tagValues/namespaced?name=123/env/prod"));
+        assertBadField("name", http.get("/v3/tagValues/namespaced?name="));
+        assertBadField("name", http.get("/v3/tagValues/namespaced"));
     }
 }

@@ -1711,6 +1711,15 @@ public abstract class HierarchyServiceKit extends HubKitBase {
         }
 
         @Test
+        @DisplayName("an empty namespaced tag key name is INVALID_ARGUMENT on name")
+        void namespacedEmpty() {
+            org(1);
+            tagKey(501, "env");
+
+            assertInvalidArgument("name", () -> hierarchy.getNamespacedTagKey(""));
+        }
+
+        @Test
         @DisplayName("tag keys are listed per parent")
         void list() {
             org(1);
@@ -1743,7 +1752,8 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             org(1);
             TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
 
-            TagKey updated = hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.of("description"));
+            TagKey updated = hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.of("description"),
+                    false);
 
             assertEquals(new TagKey(501, ORG_KEY, "env", "1/env", "Environment", TagPurpose.PURPOSE_UNSPECIFIED,
                     Map.of(), tick(1), tick(2), updated.etag()), updated);
@@ -1757,8 +1767,8 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             org(1);
             tagKey(501, "env");
 
-            assertEquals("Environment", hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent())
-                    .description());
+            assertEquals("Environment", hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent(),
+                    false).description());
         }
 
         @Test
@@ -1768,7 +1778,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             hierarchy.createTagKey(new NewTagKey(501, ORG, "env", "Environment", TagPurpose.PURPOSE_UNSPECIFIED,
                     Map.of()), false);
 
-            assertEquals("Environment", hierarchy.updateTagKey("tagKeys/501", "Other", "", UpdateMask.of("etag"))
+            assertEquals("Environment", hierarchy.updateTagKey("tagKeys/501", "Other", "", UpdateMask.of("etag"), false)
                     .description());
         }
 
@@ -1779,7 +1789,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
 
             assertEquals("Environment", hierarchy.updateTagKey("tagKeys/501", "Environment", created.etag(),
-                    UpdateMask.absent()).description());
+                    UpdateMask.absent(), false).description());
         }
 
         @Test
@@ -1787,10 +1797,10 @@ public abstract class HierarchyServiceKit extends HubKitBase {
         void updateStaleEtag() {
             org(1);
             TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
-            hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent());
+            hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent(), false);
 
             assertStaleEtagAborted(
-                    () -> hierarchy.updateTagKey("tagKeys/501", "Other", created.etag(), UpdateMask.absent()));
+                    () -> hierarchy.updateTagKey("tagKeys/501", "Other", created.etag(), UpdateMask.absent(), false));
         }
 
         @Test
@@ -1801,7 +1811,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertInvalidArgument("update_mask",
-                    () -> hierarchy.updateTagKey("tagKeys/501", "x", "", UpdateMask.of("shortName")));
+                    () -> hierarchy.updateTagKey("tagKeys/501", "x", "", UpdateMask.of("shortName"), false));
             assertUnchanged(before);
         }
 
@@ -1813,7 +1823,8 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertInvalidArgument("tag_key.description",
-                    () -> hierarchy.updateTagKey("tagKeys/501", "d".repeat(257), "", UpdateMask.of("description")));
+                    () -> hierarchy.updateTagKey("tagKeys/501", "d".repeat(257), "", UpdateMask.of("description"),
+                            false));
             assertUnchanged(before);
         }
 
@@ -1824,7 +1835,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             tagKey(501, "env");
             TagKey key = hierarchy.getTagKey("tagKeys/501");
 
-            assertEquals(key, hierarchy.deleteTagKey("tagKeys/501", ""));
+            assertEquals(key, hierarchy.deleteTagKey("tagKeys/501", "", false));
             assertPermissionDenied("tagKeys/501", () -> hierarchy.getTagKey("tagKeys/501"));
             assertPermissionDenied("1/env", () -> hierarchy.getNamespacedTagKey("1/env"));
         }
@@ -1835,7 +1846,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             org(1);
             TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
 
-            hierarchy.deleteTagKey("tagKeys/501", created.etag());
+            hierarchy.deleteTagKey("tagKeys/501", created.etag(), false);
 
             assertEquals(List.of(), all(p -> hierarchy.listTagKeys(ORG, p)));
         }
@@ -1845,9 +1856,9 @@ public abstract class HierarchyServiceKit extends HubKitBase {
         void deleteStaleEtag() {
             org(1);
             TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
-            hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent());
+            hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent(), false);
 
-            assertStaleEtagAborted(() -> hierarchy.deleteTagKey("tagKeys/501", created.etag()));
+            assertStaleEtagAborted(() -> hierarchy.deleteTagKey("tagKeys/501", created.etag(), false));
         }
 
         @Test
@@ -1857,7 +1868,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             tagKey(501, "env");
             tagValue(601, 501, "dev");
 
-            assertRefused("KEY_HAS_VALUES", "tagKeys/501", () -> hierarchy.deleteTagKey("tagKeys/501", ""));
+            assertRefused("KEY_HAS_VALUES", "tagKeys/501", () -> hierarchy.deleteTagKey("tagKeys/501", "", false));
         }
 
         @Test
@@ -1881,6 +1892,63 @@ public abstract class HierarchyServiceKit extends HubKitBase {
 
             assertAlreadyExists(() -> hierarchy.createTagKey(NewTagKey.of(ORG, "env"), true));
             assertInvalidArgument("tag_key.short_name", () -> hierarchy.createTagKey(NewTagKey.of(ORG, "-x"), true));
+        }
+
+        @Test
+        @DisplayName("a validate-only update stores nothing and answers what the update answers")
+        void validateOnlyUpdate() {
+            org(1);
+            TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
+            List<Object> before = everything();
+
+            TagKey validated = hierarchy.updateTagKey("tagKeys/501", "Environment", created.etag(),
+                    UpdateMask.of("description"), true);
+
+            assertUnchanged(before);
+            assertEquals(created, hierarchy.getTagKey("tagKeys/501"));
+            assertEquals(hierarchy.updateTagKey("tagKeys/501", "Environment", created.etag(),
+                    UpdateMask.of("description"), false), validated);
+        }
+
+        @Test
+        @DisplayName("a validate-only update still runs every check")
+        void validateOnlyUpdateChecks() {
+            org(1);
+            TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
+            hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent(), false);
+
+            assertStaleEtagAborted(
+                    () -> hierarchy.updateTagKey("tagKeys/501", "Other", created.etag(), UpdateMask.absent(), true));
+            assertPermissionDenied("tagKeys/999",
+                    () -> hierarchy.updateTagKey("tagKeys/999", "Other", "", UpdateMask.absent(), true));
+            assertInvalidArgument("update_mask",
+                    () -> hierarchy.updateTagKey("tagKeys/501", "x", "", UpdateMask.of("shortName"), true));
+        }
+
+        @Test
+        @DisplayName("a validate-only delete deletes nothing and answers the key")
+        void validateOnlyDelete() {
+            org(1);
+            TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
+            List<Object> before = everything();
+
+            assertEquals(created, hierarchy.deleteTagKey("tagKeys/501", created.etag(), true));
+
+            assertUnchanged(before);
+            assertEquals(created, hierarchy.getNamespacedTagKey("1/env"));
+        }
+
+        @Test
+        @DisplayName("a validate-only delete still runs every check")
+        void validateOnlyDeleteChecks() {
+            org(1);
+            TagKey created = hierarchy.createTagKey(NewTagKey.of(ORG, "env").withId(501), false);
+            hierarchy.updateTagKey("tagKeys/501", "Environment", "", UpdateMask.absent(), false);
+
+            assertStaleEtagAborted(() -> hierarchy.deleteTagKey("tagKeys/501", created.etag(), true));
+            assertPermissionDenied("tagKeys/999", () -> hierarchy.deleteTagKey("tagKeys/999", "", true));
+            tagValue(601, 501, "dev");
+            assertRefused("KEY_HAS_VALUES", "tagKeys/501", () -> hierarchy.deleteTagKey("tagKeys/501", "", true));
         }
     }
 
@@ -2005,6 +2073,15 @@ public abstract class HierarchyServiceKit extends HubKitBase {
         }
 
         @Test
+        @DisplayName("an empty namespaced tag value name is INVALID_ARGUMENT on name")
+        void namespacedEmpty() {
+            org(1);
+            standardTags();
+
+            assertInvalidArgument("name", () -> hierarchy.getNamespacedTagValue(""));
+        }
+
+        @Test
         @DisplayName("tag values are listed per key")
         void list() {
             org(1);
@@ -2024,7 +2101,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             TagValue created = hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
 
             TagValue updated = hierarchy.updateTagValue("tagValues/601", "Development", "",
-                    UpdateMask.of("description"));
+                    UpdateMask.of("description"), false);
 
             assertEquals(new TagValue(601, 501, "dev", "1/env/dev", "Development", tick(2), tick(3), updated.etag()),
                     updated);
@@ -2038,10 +2115,11 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             org(1);
             tagKey(501, "env");
             TagValue created = hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
-            hierarchy.updateTagValue("tagValues/601", "Development", "", UpdateMask.absent());
+            hierarchy.updateTagValue("tagValues/601", "Development", "", UpdateMask.absent(), false);
 
             assertStaleEtagAborted(
-                    () -> hierarchy.updateTagValue("tagValues/601", "Other", created.etag(), UpdateMask.absent()));
+                    () -> hierarchy.updateTagValue("tagValues/601", "Other", created.etag(), UpdateMask.absent(),
+                            false));
         }
 
         @Test
@@ -2053,7 +2131,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertInvalidArgument("update_mask",
-                    () -> hierarchy.updateTagValue("tagValues/601", "x", "", UpdateMask.of("shortName")));
+                    () -> hierarchy.updateTagValue("tagValues/601", "x", "", UpdateMask.of("shortName"), false));
             assertUnchanged(before);
         }
 
@@ -2064,7 +2142,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             standardTags();
             TagValue value = hierarchy.getTagValue("tagValues/601");
 
-            assertEquals(value, hierarchy.deleteTagValue("tagValues/601", value.etag()));
+            assertEquals(value, hierarchy.deleteTagValue("tagValues/601", value.etag(), false));
             assertPermissionDenied("tagValues/601", () -> hierarchy.getTagValue("tagValues/601"));
             assertPermissionDenied("1/env/dev", () -> hierarchy.getNamespacedTagValue("1/env/dev"));
         }
@@ -2075,9 +2153,9 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             org(1);
             tagKey(501, "env");
             TagValue created = hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
-            hierarchy.updateTagValue("tagValues/601", "Development", "", UpdateMask.absent());
+            hierarchy.updateTagValue("tagValues/601", "Development", "", UpdateMask.absent(), false);
 
-            assertStaleEtagAborted(() -> hierarchy.deleteTagValue("tagValues/601", created.etag()));
+            assertStaleEtagAborted(() -> hierarchy.deleteTagValue("tagValues/601", created.etag(), false));
         }
 
         @Test
@@ -2088,7 +2166,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             folder(11, ORG);
             bind(full("folders/11"), 601);
 
-            assertRefused("VALUE_IN_USE", "tagValues/601", () -> hierarchy.deleteTagValue("tagValues/601", ""));
+            assertRefused("VALUE_IN_USE", "tagValues/601", () -> hierarchy.deleteTagValue("tagValues/601", "", false));
         }
 
         @Test
@@ -2100,7 +2178,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             bind(full("projects/101"), 601);
             hierarchy.deleteProject("projects/101");
 
-            assertPrecondition("VALUE_IN_USE", () -> hierarchy.deleteTagValue("tagValues/601", ""));
+            assertPrecondition("VALUE_IN_USE", () -> hierarchy.deleteTagValue("tagValues/601", "", false));
         }
 
         @Test
@@ -2112,7 +2190,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             bind(full("folders/11"), 601);
             hierarchy.deleteTagBinding(new TagBinding(NodeKey.folder(11), 601).name());
 
-            hierarchy.deleteTagValue("tagValues/601", "");
+            hierarchy.deleteTagValue("tagValues/601", "", false);
 
             assertEquals(List.of(hierarchy.getTagValue("tagValues/602")),
                     all(p -> hierarchy.listTagValues("tagKeys/501", p)));
@@ -2141,6 +2219,68 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             assertPermissionDenied("tagKeys/999",
                     () -> hierarchy.createTagValue(NewTagValue.of("tagKeys/999", "dev"), true));
         }
+
+        @Test
+        @DisplayName("a validate-only update stores nothing and answers what the update answers")
+        void validateOnlyUpdate() {
+            org(1);
+            tagKey(501, "env");
+            TagValue created = hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
+            List<Object> before = everything();
+
+            TagValue validated = hierarchy.updateTagValue("tagValues/601", "Development", created.etag(),
+                    UpdateMask.of("description"), true);
+
+            assertUnchanged(before);
+            assertEquals(created, hierarchy.getTagValue("tagValues/601"));
+            assertEquals(hierarchy.updateTagValue("tagValues/601", "Development", created.etag(),
+                    UpdateMask.of("description"), false), validated);
+        }
+
+        @Test
+        @DisplayName("a validate-only update still runs every check")
+        void validateOnlyUpdateChecks() {
+            org(1);
+            tagKey(501, "env");
+            TagValue created = hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
+            hierarchy.updateTagValue("tagValues/601", "Development", "", UpdateMask.absent(), false);
+
+            assertStaleEtagAborted(() -> hierarchy.updateTagValue("tagValues/601", "Other", created.etag(),
+                    UpdateMask.absent(), true));
+            assertPermissionDenied("tagValues/999",
+                    () -> hierarchy.updateTagValue("tagValues/999", "Other", "", UpdateMask.absent(), true));
+            assertInvalidArgument("tag_value.description", () -> hierarchy.updateTagValue("tagValues/601",
+                    "d".repeat(257), "", UpdateMask.of("description"), true));
+        }
+
+        @Test
+        @DisplayName("a validate-only delete deletes nothing and answers the value")
+        void validateOnlyDelete() {
+            org(1);
+            tagKey(501, "env");
+            TagValue created = hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
+            List<Object> before = everything();
+
+            assertEquals(created, hierarchy.deleteTagValue("tagValues/601", created.etag(), true));
+
+            assertUnchanged(before);
+            assertEquals(created, hierarchy.getNamespacedTagValue("1/env/dev"));
+        }
+
+        @Test
+        @DisplayName("a validate-only delete still runs every check")
+        void validateOnlyDeleteChecks() {
+            org(1);
+            tagKey(501, "env");
+            TagValue created = hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
+            hierarchy.updateTagValue("tagValues/601", "Development", "", UpdateMask.absent(), false);
+
+            assertStaleEtagAborted(() -> hierarchy.deleteTagValue("tagValues/601", created.etag(), true));
+            assertPermissionDenied("tagValues/999", () -> hierarchy.deleteTagValue("tagValues/999", "", true));
+            folder(11, ORG);
+            bind(full("folders/11"), 601);
+            assertRefused("VALUE_IN_USE", "tagValues/601", () -> hierarchy.deleteTagValue("tagValues/601", "", true));
+        }
     }
 
     // ---- tag bindings -------------------------------------------------------------------------------------------
@@ -2157,7 +2297,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             standardTags();
             project(101, ORG);
 
-            TagBinding binding = hierarchy.createTagBinding(full("projects/101"), "tagValues/601", "");
+            TagBinding binding = hierarchy.createTagBinding(full("projects/101"), "tagValues/601", "", false);
 
             assertEquals(new TagBinding(NodeKey.project(101), 601), binding);
             assertEquals("tagBindings/%2F%2Fcloudresourcemanager.googleapis.com%2Fprojects%2F101/tagValues/601",
@@ -2172,7 +2312,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             standardTags();
             folder(11, ORG);
 
-            TagBinding binding = hierarchy.createTagBinding(full("folders/11"), "", "1/env/prod");
+            TagBinding binding = hierarchy.createTagBinding(full("folders/11"), "", "1/env/prod", false);
 
             assertEquals(new TagBinding(NodeKey.folder(11), 602), binding);
             assertEquals("tagBindings/%2F%2Fcloudresourcemanager.googleapis.com%2Ffolders%2F11/tagValues/602",
@@ -2186,7 +2326,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             standardTags();
             namedProject(101, "web-prod", ORG, "");
 
-            TagBinding binding = hierarchy.createTagBinding(full("projects/web-prod"), "tagValues/601", "");
+            TagBinding binding = hierarchy.createTagBinding(full("projects/web-prod"), "tagValues/601", "", false);
 
             assertEquals(new TagBinding(NodeKey.project(101), 601), binding);
             assertEquals("tagBindings/%2F%2Fcloudresourcemanager.googleapis.com%2Fprojects%2F101/tagValues/601",
@@ -2199,7 +2339,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             org(1);
             standardTags();
 
-            TagBinding binding = hierarchy.createTagBinding(full(ORG), "tagValues/603", "");
+            TagBinding binding = hierarchy.createTagBinding(full(ORG), "tagValues/603", "", false);
 
             assertEquals("tagBindings/%2F%2Fcloudresourcemanager.googleapis.com%2Forganizations%2F1/tagValues/603",
                     binding.name());
@@ -2215,7 +2355,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertInvalidArgument("tag_binding.tag_value",
-                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/601", "1/env/dev"));
+                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/601", "1/env/dev", false));
             assertUnchanged(before);
         }
 
@@ -2227,7 +2367,8 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             folder(11, ORG);
             List<Object> before = everything();
 
-            assertInvalidArgument("tag_binding.tag_value", () -> hierarchy.createTagBinding(full("folders/11"), "", ""));
+            assertInvalidArgument("tag_binding.tag_value",
+                    () -> hierarchy.createTagBinding(full("folders/11"), "", "", false));
             assertUnchanged(before);
         }
 
@@ -2242,7 +2383,8 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             standardTags();
             List<Object> before = everything();
 
-            assertInvalidArgument("tag_binding.parent", () -> hierarchy.createTagBinding(parent, "tagValues/601", ""));
+            assertInvalidArgument("tag_binding.parent",
+                    () -> hierarchy.createTagBinding(parent, "tagValues/601", "", false));
             assertUnchanged(before);
         }
 
@@ -2255,7 +2397,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertPermissionDenied("tagValues/999",
-                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/999", ""));
+                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/999", "", false));
             assertUnchanged(before);
         }
 
@@ -2268,7 +2410,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertPermissionDenied("1/env/staging",
-                    () -> hierarchy.createTagBinding(full("folders/11"), "", "1/env/staging"));
+                    () -> hierarchy.createTagBinding(full("folders/11"), "", "1/env/staging", false));
             assertUnchanged(before);
         }
 
@@ -2280,7 +2422,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertFails(ErrorCode.PERMISSION_DENIED,
-                    () -> hierarchy.createTagBinding(full("folders/99"), "tagValues/601", ""));
+                    () -> hierarchy.createTagBinding(full("folders/99"), "tagValues/601", "", false));
             assertUnchanged(before);
         }
 
@@ -2293,9 +2435,10 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             folder(21, "organizations/2");
             List<Object> before = everything();
 
-            assertPrecondition("TAG_SCOPE", () -> hierarchy.createTagBinding(full("folders/21"), "tagValues/601", ""));
             assertPrecondition("TAG_SCOPE",
-                    () -> hierarchy.createTagBinding(full("organizations/2"), "tagValues/601", ""));
+                    () -> hierarchy.createTagBinding(full("folders/21"), "tagValues/601", "", false));
+            assertPrecondition("TAG_SCOPE",
+                    () -> hierarchy.createTagBinding(full("organizations/2"), "tagValues/601", "", false));
             assertUnchanged(before);
         }
 
@@ -2310,7 +2453,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertPrecondition("TAG_SCOPE",
-                    () -> hierarchy.createTagBinding(full("projects/102"), "", "web-prod/env/dev"));
+                    () -> hierarchy.createTagBinding(full("projects/102"), "", "web-prod/env/dev", false));
             assertUnchanged(before);
         }
 
@@ -2323,7 +2466,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             hierarchy.createTagValue(NewTagValue.of("tagKeys/501", "dev").withId(601), false);
 
             assertEquals(new TagBinding(NodeKey.project(101), 601),
-                    hierarchy.createTagBinding(full("projects/web-prod"), "", "web-prod/env/dev"));
+                    hierarchy.createTagBinding(full("projects/web-prod"), "", "web-prod/env/dev", false));
         }
 
         @Test
@@ -2335,7 +2478,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             bind(full("folders/11"), 601);
             List<Object> before = everything();
 
-            assertAlreadyExists(() -> hierarchy.createTagBinding(full("folders/11"), "", "1/env/dev"));
+            assertAlreadyExists(() -> hierarchy.createTagBinding(full("folders/11"), "", "1/env/dev", false));
             assertUnchanged(before);
         }
 
@@ -2349,7 +2492,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             List<Object> before = everything();
 
             assertPrecondition("ONE_VALUE_PER_KEY",
-                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/602", ""));
+                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/602", "", false));
             assertUnchanged(before);
         }
 
@@ -2424,7 +2567,7 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             org(1);
             standardTags();
             project(101, ORG);
-            TagBinding binding = hierarchy.createTagBinding(full("projects/101"), "tagValues/601", "");
+            TagBinding binding = hierarchy.createTagBinding(full("projects/101"), "tagValues/601", "", false);
 
             hierarchy.deleteTagBinding(binding.name());
 
@@ -2467,6 +2610,46 @@ public abstract class HierarchyServiceKit extends HubKitBase {
 
             assertFails(ErrorCode.NOT_FOUND,
                     () -> hierarchy.deleteTagBinding(new TagBinding(NodeKey.folder(99), 601).name()));
+        }
+
+        @Test
+        @DisplayName("a validate-only binding binds nothing and answers the binding it would make")
+        void validateOnly() {
+            org(1);
+            standardTags();
+            namedProject(101, "web-prod", ORG, "");
+            List<Object> before = everything();
+
+            TagBinding validated = hierarchy.createTagBinding(full("projects/web-prod"), "", "1/env/dev", true);
+
+            assertUnchanged(before);
+            assertEquals(new TagBinding(NodeKey.project(101), 601), validated);
+            assertEquals(List.of(), bindingsOf(full("projects/101")));
+        }
+
+        @Test
+        @DisplayName("a validate-only binding still runs every check")
+        void validateOnlyChecks() {
+            org(1);
+            org(2);
+            standardTags();
+            folder(11, ORG);
+            folder(21, "organizations/2");
+            bind(full("folders/11"), 601);
+            List<Object> before = everything();
+
+            assertAlreadyExists(() -> hierarchy.createTagBinding(full("folders/11"), "tagValues/601", "", true));
+            assertPrecondition("ONE_VALUE_PER_KEY",
+                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/602", "", true));
+            assertPrecondition("TAG_SCOPE",
+                    () -> hierarchy.createTagBinding(full("folders/21"), "tagValues/603", "", true));
+            assertFails(ErrorCode.PERMISSION_DENIED,
+                    () -> hierarchy.createTagBinding(full("folders/99"), "tagValues/603", "", true));
+            assertPermissionDenied("tagValues/999",
+                    () -> hierarchy.createTagBinding(full("folders/11"), "tagValues/999", "", true));
+            assertInvalidArgument("tag_binding.tag_value",
+                    () -> hierarchy.createTagBinding(full("folders/11"), "", "", true));
+            assertUnchanged(before);
         }
     }
 
