@@ -9,10 +9,12 @@ import dev.policyhub.http.wire.ApiError;
 import dev.policyhub.http.wire.GoogleErrors;
 import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
+import dev.policyhub.http.wire.TransportErrors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
@@ -29,6 +31,8 @@ public final class PolicyHubServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyHubServer.class);
     private static final String JSON = "application/json; charset=UTF-8";
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** Largest request body accepted; a policy with the maximum number of values fits many times over. */
+    private static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Javalin javalin;
     private final String host;
@@ -54,6 +58,7 @@ public final class PolicyHubServer implements AutoCloseable {
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jetty.host = options.bindAddress();
             cfg.jetty.port = options.port();
             // tag binding names carry escaped slashes (%2F, %252F): Jetty refuses them unless told otherwise
@@ -72,6 +77,8 @@ public final class PolicyHubServer implements AutoCloseable {
             cfg.routes.delete("/admin/v1/*", adminHandler);
             cfg.routes.exception(PolicyHubException.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
             cfg.routes.exception(ApiError.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx,
+                    TransportErrors.body(e.getStatus(), e.getMessage(), MAX_REQUEST_BYTES)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 render(ctx, GoogleErrors.internal());
@@ -119,6 +126,7 @@ public final class PolicyHubServer implements AutoCloseable {
 
     // on stop, Jetty stops accepting, lets in-flight requests finish (up to the timeout), then closes connections
     private static void stopGracefully(Server server) {
+        server.setErrorHandler(new JsonErrorHandler(MAX_REQUEST_BYTES));
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
     }

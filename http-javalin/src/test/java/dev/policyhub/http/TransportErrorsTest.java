@@ -1,0 +1,114 @@
+package dev.policyhub.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.policyhub.core.PolicyHub;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Requests the web stack refuses before any route runs still get Google's JSON envelope, never an HTML page. */
+@DisplayName("Errors of the web stack in Google's envelope")
+class TransportErrorsTest {
+    private static PolicyHub hub;
+    private static PolicyHubServer server;
+
+    @BeforeAll
+    static void start() {
+        hub = PolicyHub.builder().storage("memory", Map.of()).build();
+        server = PolicyHubServer.start(hub, ServerOptions.ephemeral());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        hub.close();
+    }
+
+    @Test
+    @DisplayName("a path with a broken percent escape is 400 INVALID_ARGUMENT in JSON")
+    void brokenEscape() throws IOException {
+        Answer answer = send("GET /v2/organizations/1/policies/a%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        answer.assertEnvelope(400, "INVALID_ARGUMENT");
+    }
+
+    @Test
+    @DisplayName("an unparsable request line is 400 INVALID_ARGUMENT in JSON")
+    void garbageRequestLine() throws IOException {
+        Answer answer = send("GARBAGE\r\n\r\n");
+
+        answer.assertEnvelope(400, "INVALID_ARGUMENT");
+    }
+
+    @Test
+    @DisplayName("a body over 1 MiB is 413 with the limit in the message")
+    void bodyTooLarge() throws IOException {
+        String body = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        Answer answer = send("POST /v2/organizations/1/policies HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+
+        answer.assertEnvelope(413, "INVALID_ARGUMENT");
+        assertEquals("Request payload size exceeds the limit: 1048576 bytes.",
+                answer.json().path("error").path("message").asText());
+    }
+
+    @Test
+    @DisplayName("a verb no binding has (OPTIONS) is 404 Method not found. in JSON")
+    void unknownVerb() throws IOException {
+        Answer answer = send("OPTIONS /v2/organizations/1/policies HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        answer.assertEnvelope(404, "NOT_FOUND");
+        assertEquals("Method not found.", answer.json().path("error").path("message").asText());
+    }
+
+    private record Answer(int status, String headers, String body) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(body);
+        }
+
+        void assertEnvelope(int expectedStatus, String canonical) throws IOException {
+            assertEquals(expectedStatus, status, headers + body);
+            assertTrue(headers.toLowerCase().contains("content-type: application/json"), headers);
+            assertEquals(expectedStatus, json().path("error").path("code").intValue(), body);
+            assertEquals(canonical, json().path("error").path("status").asText(), body);
+            assertFalse(body.contains("<html") || body.contains("Exception"), body);
+        }
+    }
+
+    private static Answer send(String request) throws IOException {
+        URI uri = URI.create(server.url());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException e) {
+                // the server may answer a refused upload and stop reading before all of it is sent
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(bytes);
+            } catch (IOException e) {
+                // the server may reset the connection after answering a refused upload; the answer is already read
+            }
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            int status = Integer.parseInt(text.substring(9, 12));
+            return new Answer(status, text.substring(0, split), text.substring(split + 4));
+        }
+    }
+}
