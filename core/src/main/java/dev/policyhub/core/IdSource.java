@@ -5,7 +5,8 @@ import dev.policyhub.core.spi.SequenceStore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where the numeric ids PolicyHub assigns come from (organizations, folders, project numbers, tag keys and values).
+ * Where the numeric ids PolicyHub assigns come from (organizations, folders, project numbers, tag keys and values,
+ * and the numbers {@link PolicyHub#newId()} hands out).
  * PolicyHub skips a candidate that is already in use, so a number always names exactly one thing.
  */
 @FunctionalInterface

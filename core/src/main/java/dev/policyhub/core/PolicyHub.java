@@ -26,6 +26,7 @@ import java.util.ServiceLoader;
  */
 public final class PolicyHub implements AutoCloseable {
     private final Storage storage;
+    private final IdAllocator ids;
     private final HierarchyService hierarchy;
     private final OrgPolicyService orgPolicies;
     private final PolicyGroupService policyGroups;
@@ -34,7 +35,7 @@ public final class PolicyHub implements AutoCloseable {
         this.storage = b.storage;
         Transactor tx = new Transactor(storage);
         Stamps stamps = new Stamps(b.clock);
-        IdAllocator ids = new IdAllocator(b.ids);
+        this.ids = new IdAllocator(b.ids);
         this.hierarchy = new HierarchyServiceImpl(tx, stamps, ids);
         this.orgPolicies = new OrgPolicyServiceImpl(tx, stamps, b.catalog);
         this.policyGroups = new PolicyGroupServiceImpl(tx, stamps, ids);
@@ -58,6 +59,14 @@ public final class PolicyHub implements AutoCloseable {
     /** Pulumi Cloud Policy Groups, with stacks, Insights accounts and the policy-pack registry. */
     public PolicyGroupService policyGroups() {
         return policyGroups;
+    }
+
+    /**
+     * Takes the next number of the id source (by default the store-wide sequence), as the services do for new
+     * resources: never handed out again; e.g. to name a long-running operation.
+     */
+    public long newId() {
+        return storage.write(s -> ids.claim(s, 0));
     }
 
     /** The store underneath, e.g. to {@link Storage#clear()} it. */

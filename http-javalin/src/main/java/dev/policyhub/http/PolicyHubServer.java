@@ -4,6 +4,7 @@ import dev.policyhub.core.PolicyHub;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.http.admin.AdminRoutes;
 import dev.policyhub.http.orgpolicy.OrgPolicyRoutes;
+import dev.policyhub.http.resourcemanager.Operations;
 import dev.policyhub.http.resourcemanager.ResourceManagerRoutes;
 import dev.policyhub.http.wire.ApiError;
 import dev.policyhub.http.wire.GoogleErrors;
@@ -48,10 +49,11 @@ public final class PolicyHubServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         GoogleRouter google = new GoogleRouter();
         new OrgPolicyRoutes(hub).register(google);
-        new ResourceManagerRoutes(hub).register(google);
+        Operations operations = new Operations(hub::newId);
+        new ResourceManagerRoutes(hub, operations).register(google);
         GoogleRouter admin = new GoogleRouter();
         if (options.adminEnabled()) {
-            new AdminRoutes(hub).register(admin);
+            new AdminRoutes(hub, operations::clear).register(admin);
         }
         Handler googleHandler = ctx -> dispatch(google, ctx);
         Handler adminHandler = ctx -> dispatch(admin, ctx);

@@ -16,10 +16,12 @@ import java.util.Set;
  */
 public final class AdminRoutes {
     private final PolicyHub hub;
+    private final Runnable forgetOperations;
 
-    /** Routes for the given hub. */
-    public AdminRoutes(PolicyHub hub) {
+    /** Routes for the given hub; a reset also runs {@code forgetOperations}, which empties the operation log. */
+    public AdminRoutes(PolicyHub hub, Runnable forgetOperations) {
         this.hub = hub;
+        this.forgetOperations = forgetOperations;
     }
 
     /** Adds the bindings. */
@@ -48,6 +50,7 @@ public final class AdminRoutes {
 
     private JsonNode reset(GoogleCall call) {
         hub.storage().clear();
+        forgetOperations.run();
         return Json.object();
     }
 }

@@ -8,17 +8,19 @@ import dev.policyhub.http.wire.WireFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code google.longrunning.Operation}s Resource Manager calls answer with, always completed, and the log that
  * lets a client poll a named one with {@code GET /v3/operations/{id}}.
  *
- * <p>Operation numbers come from a counter of this server starting at 1, not from the hub's id source, which the
- * services do not expose. The log is kept in memory and bounded: it holds the last {@value #CAPACITY} named
- * operations (older ones answer NOT_FOUND) and does not survive a restart of the server; nor is it emptied by the
- * emulator's reset. An operation printed later prints its response in the format the later request asks for.
+ * <p>A named operation is numbered after the call it answers, from the hub's id source ({@code PolicyHub.newId()}),
+ * so its number names nothing else, also after a restart of a durable store: creating a folder gives
+ * {@code folders/100000000041} answered by {@code operations/cf.100000000042}. The log itself is kept in memory and
+ * bounded: it holds the last {@value #CAPACITY} named operations (older ones answer NOT_FOUND) and does not survive
+ * a restart of the server; the emulator's reset empties it along with the store. An operation printed later prints
+ * its response in the format the later request asks for.
  */
 public final class Operations {
     /** How many named operations the log keeps. */
@@ -58,7 +60,7 @@ public final class Operations {
         }
     }
 
-    private final AtomicLong counter = new AtomicLong();
+    private final LongSupplier numbers;
     private final Map<String, Recorded> log = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
@@ -68,8 +70,9 @@ public final class Operations {
         }
     };
 
-    /** Creates an empty log. */
-    public Operations() {
+    /** Creates an empty log whose operations take their numbers from {@code numbers}, e.g. {@code hub::newId}. */
+    public Operations(LongSupplier numbers) {
+        this.numbers = numbers;
     }
 
     /**
@@ -120,9 +123,16 @@ public final class Operations {
         return recorded.print(format);
     }
 
+    /** Forgets every kept operation (the emulator's reset). */
+    public void clear() {
+        synchronized (log) {
+            log.clear();
+        }
+    }
+
     private Recorded record(Kind kind, String metadataType, ObjectNode metadata,
                             Optional<Function<WireFormat, ObjectNode>> response) {
-        String name = "operations/" + kind.prefix + "." + counter.incrementAndGet();
+        String name = "operations/" + kind.prefix + "." + numbers.getAsLong();
         ObjectNode typedMetadata = typed(RESOURCE_MANAGER + metadataType, metadata);
         Recorded recorded = new Recorded(name, typedMetadata, response);
         synchronized (log) {

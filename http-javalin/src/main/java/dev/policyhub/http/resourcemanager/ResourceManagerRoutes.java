@@ -11,11 +11,12 @@ import java.util.Set;
  */
 public final class ResourceManagerRoutes {
     private final HierarchyService hierarchy;
-    private final Operations operations = new Operations();
+    private final Operations operations;
 
-    /** Routes for the given hub. */
-    public ResourceManagerRoutes(PolicyHub hub) {
+    /** Routes for the given hub, answering with (and keeping) operations in {@code operations}. */
+    public ResourceManagerRoutes(PolicyHub hub, Operations operations) {
         this.hierarchy = hub.hierarchy();
+        this.operations = operations;
     }
 
     /** Adds the bindings. */

@@ -1,9 +1,9 @@
 package dev.policyhub.http.admin;
 
+import dev.policyhub.http.support.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.policyhub.core.hierarchy.NewFolder;
-import dev.policyhub.http.resourcemanager.RawHttp;
 import dev.policyhub.http.resourcemanager.ServerTestBase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -80,11 +80,14 @@ class AdminRoutesTest extends ServerTestBase {
     }
 
     @Test
-    @DisplayName("reset empties the store and restarts assigned ids")
+    @DisplayName("reset empties the store and the operation log, and restarts assigned ids")
     void reset() {
         organization123();
-        hub.hierarchy().createFolder(NewFolder.of("organizations/123", "prod"));
+        String operation = http.post("/v3/folders", """
+                {"parent": "organizations/123", "displayName": "prod"}""").json().path("name").asText();
+        assertEquals(200, http.get("/v3/" + operation).status());
         assertOk("{}", http.post("/admin/v1/reset", ""));
+        assertError(404, "NOT_FOUND", "Requested entity was not found.", http.get("/v3/" + operation));
         assertOk("{}", http.get("/v3/organizations:search"));
         assertEquals("", StoreListing.of(hub));
         assertEquals("organizations/100000000001",

@@ -1,5 +1,6 @@
 package dev.policyhub.http.admin;
 
+import dev.policyhub.http.support.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import dev.policyhub.core.hierarchy.NewTagValue;
 import dev.policyhub.core.orgpolicy.Policy;
 import dev.policyhub.core.orgpolicy.PolicyRule;
 import dev.policyhub.core.orgpolicy.PolicySpec;
-import dev.policyhub.http.resourcemanager.RawHttp;
 import dev.policyhub.http.resourcemanager.ServerTestBase;
 import dev.policyhub.http.wire.ApiError;
 import java.nio.charset.StandardCharsets;

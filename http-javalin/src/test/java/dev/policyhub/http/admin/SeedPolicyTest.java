@@ -1,10 +1,10 @@
 package dev.policyhub.http.admin;
 
+import dev.policyhub.http.support.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.orgpolicy.Policy;
-import dev.policyhub.http.resourcemanager.RawHttp;
 import dev.policyhub.http.resourcemanager.ServerTestBase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

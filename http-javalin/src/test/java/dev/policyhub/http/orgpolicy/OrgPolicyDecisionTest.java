@@ -1,5 +1,6 @@
 package dev.policyhub.http.orgpolicy;
 
+import dev.policyhub.http.support.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class OrgPolicyDecisionTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        http = new RawHttp(server.port());
+        http = new RawHttp(server.url());
         org = TestServer.ORG;
         folder = server.folder.name();
         project = server.project.name();

@@ -1,5 +1,6 @@
 package dev.policyhub.http.orgpolicy;
 
+import dev.policyhub.http.support.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class OrgPolicyErrorsTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        http = new RawHttp(server.port());
+        http = new RawHttp(server.url());
     }
 
     @AfterAll

@@ -49,6 +49,10 @@ final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    String url() {
+        return server.url();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -1,6 +1,8 @@
 package dev.policyhub.http.resourcemanager;
 
+import dev.policyhub.http.support.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,9 +48,38 @@ class OperationRoutesTest extends ServerTestBase {
     }
 
     @Test
+    @DisplayName("operations are numbered from the hub's id source after the resource they created; bindings take none")
+    void numberedFromTheHub() {
+        organization123();
+        assertNames("folders/100000000001", "operations/cf.100000000002", http.post("/v3/folders", """
+                {"parent": "organizations/123", "displayName": "prod"}"""));
+        assertNames("projects/100000000003", "operations/cp.100000000004", http.post("/v3/projects", """
+                {"parent": "folders/100000000001", "projectId": "web-prod"}"""));
+        assertNames("tagKeys/100000000005", "operations/tk.100000000006", http.post("/v3/tagKeys", """
+                {"parent": "organizations/123", "shortName": "env"}"""));
+        assertNames("tagValues/100000000007", "operations/tv.100000000008", http.post("/v3/tagValues", """
+                {"parent": "tagKeys/100000000005", "shortName": "dev"}"""));
+        RawHttp.Reply bound = http.post("/v3/tagBindings", """
+                {"parent": "//cloudresourcemanager.googleapis.com/projects/web-prod",
+                 "tagValue": "tagValues/100000000007"}""");
+        assertEquals(200, bound.status(), bound.text());
+        assertFalse(bound.json().has("name"), bound.text());
+        assertEquals("operations/cf.100000000009", http.patch("/v3/folders/100000000001?updateMask=displayName", """
+                {"displayName": "production"}""").json().path("name").asText());
+        assertEquals(100_000_000_010L, hub.newId());
+    }
+
+    @Test
     @DisplayName("an unknown operation is 404 NOT_FOUND")
     void unknown() {
         assertError(404, "NOT_FOUND", "Requested entity was not found.", http.get("/v3/operations/cf.0"));
         assertError(404, "NOT_FOUND", "Requested entity was not found.", http.get("/v3/operations/nonsense"));
+    }
+
+    /** Asserts a completed named operation answering with this resource name. */
+    private static void assertNames(String resource, String operation, RawHttp.Reply reply) {
+        assertEquals(200, reply.status(), reply.text());
+        assertEquals(operation, reply.json().path("name").asText(), reply.text());
+        assertEquals(resource, reply.json().path("response").path("name").asText(), reply.text());
     }
 }

@@ -7,6 +7,7 @@ import dev.policyhub.core.error.ErrorCode;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.http.wire.Json;
 import dev.policyhub.http.wire.WireFormat;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class OperationsTest {
     @Test
     @DisplayName("keeps the last CAPACITY named operations; older ones answer NOT_FOUND")
     void bounded() {
-        Operations operations = new Operations();
+        Operations operations = new Operations(new AtomicLong()::incrementAndGet);
         for (int i = 0; i <= Operations.CAPACITY; i++) {
             operations.validated(Operations.Kind.TAG_KEY, "CreateTagKeyMetadata", WireFormat.NAMES);
         }
@@ -31,7 +32,7 @@ class OperationsTest {
     @Test
     @DisplayName("prefixes the numbers per kind and types metadata and response as Anys")
     void shape() {
-        Operations operations = new Operations();
+        Operations operations = new Operations(new AtomicLong()::incrementAndGet);
         ServerTestBase.assertJson("""
                 {"name": "operations/cp.1",
                  "metadata": {"@type": "type.googleapis.com/google.cloud.resourcemanager.v3.DeleteProjectMetadata"},

@@ -1,5 +1,6 @@
 package dev.policyhub.http.resourcemanager;
 
+import dev.policyhub.http.support.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

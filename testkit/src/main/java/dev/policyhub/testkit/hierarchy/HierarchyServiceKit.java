@@ -1,7 +1,9 @@
 package dev.policyhub.testkit.hierarchy;
 
+import dev.policyhub.core.IdSource;
 import dev.policyhub.core.Page;
 import dev.policyhub.core.PageRequest;
+import dev.policyhub.core.PolicyHub;
 import dev.policyhub.core.UpdateMask;
 import dev.policyhub.core.error.ErrorCode;
 import dev.policyhub.core.error.FieldViolation;
@@ -2935,6 +2937,45 @@ public abstract class HierarchyServiceKit extends HubKitBase {
             assertEquals(List.of(FIRST_ID, FIRST_ID + 1, FIRST_ID + 2, FIRST_ID + 3),
                     List.of(org.id(), project.number(), key.id(), value.id()));
             assertEquals(String.valueOf(FIRST_ID), org.displayName());
+        }
+
+        @Test
+        @DisplayName("newId() and the services draw from one sequence: numbers strictly increase and never collide")
+        void newIdSharesTheSequence() {
+            Organization org = hierarchy.createOrganization(null, null, null);
+            long first = hub.newId();
+            Folder folder = hierarchy.createFolder(NewFolder.of(org.name(), "prod"));
+            long second = hub.newId();
+            Project project = hierarchy.createProject(NewProject.of("web-prod", folder.name()));
+            long third = hub.newId();
+
+            assertEquals(List.of(FIRST_ID, FIRST_ID + 1, FIRST_ID + 2, FIRST_ID + 3, FIRST_ID + 4, FIRST_ID + 5),
+                    List.of(org.id(), first, folder.id(), second, project.number(), third));
+        }
+
+        @Test
+        @DisplayName("a number taken by newId() is never assigned to a resource, nor is a claimed id handed out")
+        void newIdSkipsClaimed() {
+            hierarchy.createOrganization(FIRST_ID, "example.com", "");
+
+            long taken = hub.newId();
+            Folder folder = hierarchy.createFolder(NewFolder.of("organizations/" + FIRST_ID, "prod"));
+
+            assertEquals(FIRST_ID + 1, taken);
+            assertEquals(FIRST_ID + 2, folder.id());
+            assertAlreadyExists(() -> namedFolder(taken, "organizations/" + FIRST_ID, "other"));
+        }
+
+        @Test
+        @DisplayName("a custom id source numbers both newId() and new resources")
+        void customIdSource() {
+            try (PolicyHub custom = PolicyHub.builder().storage(newStorage()).idSource(IdSource.counter(7)).build()) {
+                long first = custom.newId();
+                Organization org = custom.hierarchy().createOrganization(null, null, null);
+                long second = custom.newId();
+
+                assertEquals(List.of(7L, 8L, 9L), List.of(first, org.id(), second));
+            }
         }
 
         @Test

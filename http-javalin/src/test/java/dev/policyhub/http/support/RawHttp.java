@@ -1,4 +1,4 @@
-package dev.policyhub.http.resourcemanager;
+package dev.policyhub.http.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,19 +8,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 /** Raw HTTP against a running server: paths are sent exactly as given (escapes included), replies parsed as JSON. */
 public final class RawHttp {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A reply: the status, the body parsed as JSON, and the body as text. */
-    public record Reply(int status, JsonNode json, String text) {
+    /** A reply: the status, the content type, the body as text and parsed as JSON (null when empty). */
+    public record Reply(int status, String contentType, String text, JsonNode json) {
+        /** The error envelope's {@code error} object. */
+        public JsonNode error() {
+            return json.path("error");
+        }
     }
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
 
-    /** A client for the server at {@code baseUrl}. */
+    /** A client for the server at {@code baseUrl}, e.g. {@code http://127.0.0.1:8080}. */
     public RawHttp(String baseUrl) {
         this.baseUrl = baseUrl;
     }
@@ -54,7 +59,7 @@ public final class RawHttp {
     public Reply send(String method, String pathAndQuery, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -62,9 +67,11 @@ public final class RawHttp {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String text = response.body();
-            return new Reply(response.statusCode(), text.isEmpty() ? null : MAPPER.readTree(text), text);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            return new Reply(response.statusCode(), type, text, text.isEmpty() ? null : MAPPER.readTree(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
