@@ -86,6 +86,16 @@ public final class OrgPolicyServiceImpl implements OrgPolicyService {
     }
 
     @Override
+    public void checkCustomConstraintParent(String parent) {
+        organization(parent, "parent");
+    }
+
+    @Override
+    public void checkCustomConstraintName(String name) {
+        CustomName.parse(name, "custom_constraint.name");
+    }
+
+    @Override
     public Policy getPolicy(String name) {
         PolicyNames parsed = PolicyNames.parse(name, "name");
         return tx.read(s -> {

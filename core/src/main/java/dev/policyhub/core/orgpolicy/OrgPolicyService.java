@@ -27,6 +27,18 @@ public interface OrgPolicyService {
      */
     void checkPolicyName(String name);
 
+    /**
+     * Checks only the syntax of a parent as {@link #createCustomConstraint} takes it, INVALID_ARGUMENT on
+     * {@code parent} when malformed; lets a caller report it first, before it reads the request body.
+     */
+    void checkCustomConstraintParent(String parent);
+
+    /**
+     * Checks only the syntax of a custom constraint name as {@link #updateCustomConstraint} takes it,
+     * INVALID_ARGUMENT on {@code custom_constraint.name} when malformed; lets a caller report it before the body.
+     */
+    void checkCustomConstraintName(String name);
+
     /** The policy {@code {parent}/policies/{constraint}}. */
     Policy getPolicy(String name);
 

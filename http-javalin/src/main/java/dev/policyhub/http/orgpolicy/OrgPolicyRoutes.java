@@ -105,12 +105,14 @@ public final class OrgPolicyRoutes {
     }
 
     private JsonNode createCustomConstraint(GoogleCall call) {
+        orgPolicies.checkCustomConstraintParent(call.path(1));
         CustomConstraint constraint = OrgPolicyWire.readCustomConstraint(call.body(), "custom_constraint");
         return OrgPolicyWire.writeCustomConstraint(orgPolicies.createCustomConstraint(call.path(1), constraint),
                 call.format());
     }
 
     private JsonNode updateCustomConstraint(GoogleCall call) {
+        orgPolicies.checkCustomConstraintName(call.path(1));
         CustomConstraint body = OrgPolicyWire.readCustomConstraint(call.body(), "custom_constraint");
         CustomConstraint constraint = body.withName(call.path(1));
         return OrgPolicyWire.writeCustomConstraint(orgPolicies.updateCustomConstraint(constraint), call.format());

@@ -164,6 +164,11 @@ class OrgPolicyErrorsTest {
         assertBadField(createUnknownField, "parent");
         assertBadField(update, "policy.name");
         assertBadField(badConstraint, "policy.name");
+
+        RawHttp.Reply createCustom = http.post("/v2/organizations/abc/customConstraints", "{\"nme\": ");
+        RawHttp.Reply updateCustom = http.patch("/v2/organizations/abc/customConstraints/custom.x", "{\"nme\": 1}");
+        assertBadField(createCustom, "parent");
+        assertBadField(updateCustom, "custom_constraint.name");
     }
 
     @Test
