@@ -80,7 +80,13 @@ public final class HierarchyReader {
 
     /** Effective tags of a node: bindings from the organization down, nearer ones replacing a key's value. */
     public static List<EffectiveTag> effectiveTags(StoreSession s, NodeKey node) {
-        List<NodeKey> rootFirst = new ArrayList<>(chain(s, node));
+        return effectiveTags(s, chain(s, node));
+    }
+
+    /** Effective tags of the first node of an already read {@link #chain}. */
+    public static List<EffectiveTag> effectiveTags(StoreSession s, List<NodeKey> chain) {
+        NodeKey node = chain.get(0);
+        List<NodeKey> rootFirst = new ArrayList<>(chain);
         Collections.reverse(rootFirst);
         Map<Long, EffectiveTag> byKey = new LinkedHashMap<>();
         for (NodeKey level : rootFirst) {

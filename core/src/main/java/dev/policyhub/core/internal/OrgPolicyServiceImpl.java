@@ -222,11 +222,12 @@ public final class OrgPolicyServiceImpl implements OrgPolicyService {
     private Evaluation evaluation(StoreSession s, ResourceRef ref, String constraintId) {
         NodeKey resource = HierarchyReader.find(s, ref).orElseThrow(PolicyHubException::notFound);
         Constraint constraint = constraint(s, resource, constraintId);
+        List<NodeKey> ancestry = HierarchyReader.chain(s, resource);
         List<HierarchyLevel> chain = new ArrayList<>();
-        for (NodeKey node : HierarchyReader.chain(s, resource)) {
+        for (NodeKey node : ancestry) {
             chain.add(new HierarchyLevel(node, s.policies().get(node, constraint.id()).map(Versioned::value)));
         }
-        List<TagFact> tags = HierarchyReader.effectiveTags(s, resource).stream().map(OrgPolicyServiceImpl::fact)
+        List<TagFact> tags = HierarchyReader.effectiveTags(s, ancestry).stream().map(OrgPolicyServiceImpl::fact)
                 .toList();
         EffectivePolicyEvaluator evaluator = new EffectivePolicyEvaluator(constraint,
                 catalog.valueGroups(constraint.id()), chain, tags,
