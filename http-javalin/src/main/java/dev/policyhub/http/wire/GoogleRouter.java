@@ -43,12 +43,6 @@ public final class GoogleRouter {
         return this;
     }
 
-    /** True when some binding matches the (still encoded) path, whatever the verb. */
-    public boolean serves(String rawPath) {
-        String path = decodeOnce(rawPath);
-        return bindings.stream().anyMatch(b -> b.path().matcher(path).matches());
-    }
-
     /**
      * Dispatches a request. {@code method} is the HTTP verb after the {@code X-HTTP-Method-Override} convention,
      * {@code rawPath} and {@code rawQuery} are as sent (still percent-encoded). Errors are thrown, not rendered.

@@ -76,11 +76,6 @@ public final class Json {
         }
     }
 
-    /** Parses trusted JSON (resources shipped with PolicyHub, seed files): no Google error shape. */
-    public static JsonNode parseTrusted(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
-    }
-
     // Jackson's messages name Java types and methods now and then ("java.lang.String",
     // "from `StreamReadConstraints.getMaxNestingDepth()`"); the wire never shows a class name.
     private static String sanitize(String reason) {
