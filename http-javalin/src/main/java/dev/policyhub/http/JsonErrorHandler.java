@@ -1,5 +1,9 @@
 package dev.policyhub.http;
 
+import dev.policyhub.http.pulumi.PulumiApi;
+import dev.policyhub.http.pulumi.PulumiError;
+import dev.policyhub.http.pulumi.PulumiErrors;
+import dev.policyhub.http.pulumi.PulumiResponse;
 import dev.policyhub.http.wire.Json;
 import dev.policyhub.http.wire.TransportErrors;
 import java.nio.ByteBuffer;
@@ -9,7 +13,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-/** Jetty's own error answers (bad request lines, bad URIs) in Google's JSON envelope instead of an HTML page. */
+/**
+ * Jetty's own error answers (bad request lines, bad URIs) as JSON instead of an HTML page: in Pulumi's shape on the
+ * Pulumi paths, in Google's envelope everywhere else.
+ */
 final class JsonErrorHandler extends ErrorHandler {
     private static final String JSON = "application/json; charset=UTF-8";
 
@@ -22,8 +29,26 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        String path = request.getHttpURI() == null || request.getHttpURI().getPath() == null ? ""
+                : request.getHttpURI().getPath();
+        if (PulumiApi.serves(path)) {
+            PulumiResponse pulumi = pulumiError(code);
+            response.setStatus(pulumi.status());
+            response.getHeaders().put(PolicyHubServer.PULUMI_REQUEST_ID, PolicyHubServer.newPulumiRequestId());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, pulumi.contentType());
+            response.write(true, ByteBuffer.wrap(pulumi.body()), callback);
+            return;
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    }
+
+    /** Pulumi's answer to a request the web stack refused: no route (404 or 405) is Pulumi's 404, never a 405. */
+    static PulumiResponse pulumiError(int status) {
+        if (status == 404 || status == 405) {
+            return PulumiErrors.of(PulumiError.routeNotFound());
+        }
+        return PulumiErrors.of(status, status >= 500 ? PulumiErrors.INTERNAL_DETAIL : "the request could not be read");
     }
 
     private byte[] body(int status, String reason) {

@@ -4,6 +4,9 @@ import dev.policyhub.core.PolicyHub;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.http.admin.AdminRoutes;
 import dev.policyhub.http.orgpolicy.OrgPolicyRoutes;
+import dev.policyhub.http.pulumi.PulumiApi;
+import dev.policyhub.http.pulumi.PulumiRequest;
+import dev.policyhub.http.pulumi.PulumiResponse;
 import dev.policyhub.http.resourcemanager.Operations;
 import dev.policyhub.http.resourcemanager.ResourceManagerRoutes;
 import dev.policyhub.http.wire.ApiError;
@@ -16,7 +19,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
@@ -25,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PolicyHub over HTTP: Google's Organization Policy v2 and Resource Manager v3 on one Javalin server, plus the
- * emulator control endpoints. Handlers only translate; every rule is in the services of the given {@link PolicyHub}.
+ * PolicyHub over HTTP: Google's Organization Policy v2 and Resource Manager v3, and Pulumi Cloud's policy groups
+ * with the inventory they refer to, on one Javalin server, plus the emulator control endpoints. Handlers only
+ * translate; every rule is in the services of the given {@link PolicyHub}.
  */
 public final class PolicyHubServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyHubServer.class);
@@ -34,6 +41,8 @@ public final class PolicyHubServer implements AutoCloseable {
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** Largest request body accepted; a policy with the maximum number of values fits many times over. */
     private static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    /** The header every Pulumi answer carries, errors included; the CLI appends it to the messages of server errors. */
+    static final String PULUMI_REQUEST_ID = "X-Pulumi-Request-ID";
 
     private final Javalin javalin;
     private final String host;
@@ -55,8 +64,16 @@ public final class PolicyHubServer implements AutoCloseable {
         if (options.adminEnabled()) {
             new AdminRoutes(hub, operations::clear).register(admin);
         }
+        PulumiApi pulumi = new PulumiApi(hub, options.pulumiToken(), options.adminEnabled());
         Handler googleHandler = ctx -> dispatch(google, ctx);
-        Handler adminHandler = ctx -> dispatch(admin, ctx);
+        Handler pulumiHandler = ctx -> dispatch(pulumi, options, ctx);
+        Handler adminHandler = ctx -> {
+            if (PulumiApi.serves(ctx.path())) {
+                dispatch(pulumi, options, ctx);
+            } else {
+                dispatch(admin, ctx);
+            }
+        };
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -74,13 +91,25 @@ public final class PolicyHubServer implements AutoCloseable {
                 cfg.routes.delete(prefix, googleHandler);
                 cfg.routes.put(prefix, googleHandler);
             }
-            cfg.routes.get("/admin/v1/*", adminHandler);
-            cfg.routes.post("/admin/v1/*", adminHandler);
-            cfg.routes.delete("/admin/v1/*", adminHandler);
+            for (String prefix : new String[] {"/api/*", "/blobs/*", "/admin/v1/*"}) {
+                Handler handler = prefix.startsWith("/admin") ? adminHandler : pulumiHandler;
+                cfg.routes.get(prefix, handler);
+                cfg.routes.post(prefix, handler);
+                cfg.routes.patch(prefix, handler);
+                cfg.routes.delete(prefix, handler);
+                cfg.routes.put(prefix, handler);
+                cfg.routes.head(prefix, handler);
+                cfg.routes.options(prefix, handler);
+            }
             cfg.routes.exception(PolicyHubException.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
             cfg.routes.exception(ApiError.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx,
-                    TransportErrors.body(e.getStatus(), e.getMessage(), MAX_REQUEST_BYTES)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (PulumiApi.serves(ctx.path())) {
+                    send(ctx, JsonErrorHandler.pulumiError(e.getStatus()));
+                } else {
+                    render(ctx, TransportErrors.body(e.getStatus(), e.getMessage(), MAX_REQUEST_BYTES));
+                }
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 render(ctx, GoogleErrors.internal());
@@ -88,10 +117,10 @@ public final class PolicyHubServer implements AutoCloseable {
             cfg.routes.error(404, ctx -> {
                 String type = ctx.res().getContentType();
                 if (type == null || !type.startsWith("application/json")) {
-                    render(ctx, GoogleErrors.body(ApiError.methodNotFound()));
+                    renderNoRoute(ctx);
                 }
             });
-            cfg.routes.error(405, ctx -> render(ctx, GoogleErrors.body(ApiError.methodNotFound())));
+            cfg.routes.error(405, PolicyHubServer::renderNoRoute);
         });
         javalin.start();
         return new PolicyHubServer(javalin, options.bindAddress());
@@ -119,6 +148,38 @@ public final class PolicyHubServer implements AutoCloseable {
         GoogleRouter.Response response = router.dispatch(method, ctx.req().getRequestURI(), ctx.queryString(),
                 ctx.bodyAsBytes());
         ctx.status(response.status()).contentType(JSON).result(response.body());
+    }
+
+    private static void dispatch(PulumiApi api, ServerOptions options, Context ctx) throws IOException {
+        String baseUrl = options.publicBaseUrl().orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+        PulumiRequest request = new PulumiRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx.queryString(),
+                name -> Optional.ofNullable(ctx.header(name)), ctx.req().getInputStream(), baseUrl);
+        send(ctx, api.handle(request));
+    }
+
+    private static void send(Context ctx, PulumiResponse response) {
+        ctx.header(PULUMI_REQUEST_ID, newPulumiRequestId());
+        ctx.status(response.status());
+        if (response.hasBody()) {
+            ctx.contentType(response.contentType()).result(response.body());
+        } else {
+            // an empty answer (204, the empty 200s) has no content type either
+            ctx.res().setContentType(null);
+        }
+    }
+
+    /** A fresh {@value #PULUMI_REQUEST_ID} value. */
+    static String newPulumiRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    // a path or verb no Javalin route has: on the Pulumi paths (e.g. /api itself, TRACE) Pulumi's 404, never 405
+    private static void renderNoRoute(Context ctx) {
+        if (PulumiApi.serves(ctx.path())) {
+            send(ctx, JsonErrorHandler.pulumiError(404));
+        } else {
+            render(ctx, GoogleErrors.body(ApiError.methodNotFound()));
+        }
     }
 
     private static void render(Context ctx, ObjectNode envelope) {

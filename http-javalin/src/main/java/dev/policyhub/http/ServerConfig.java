@@ -24,7 +24,7 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar policyhub-server.jar [options]",
             "",
-            "Serves Google Organization Policy v2 and Resource Manager v3 (subset) on one HTTP port.",
+            "Serves Google Organization Policy v2, Resource Manager v3 (subset) and Pulumi Cloud policy groups on one port.",
             "",
             "Options (each also read from the environment variable shown; a flag wins):",
             "  --port N                 port to listen on, 0 = any free port (POLICYHUB_PORT, default 8080)",

@@ -28,6 +28,9 @@ public interface PolicyGroupService {
     /** Deletes an organization and everything it holds. */
     void deleteOrganization(String name);
 
+    /** Fails with {@code Organization '<name>' not found} unless the organization exists. */
+    void requireOrganization(String name);
+
     // ---- stacks ----
 
     /** Creates a stack (its project is implicit); {@code resourceCount} is the size of the given state, if any. */

@@ -27,9 +27,10 @@ import java.util.function.Consumer;
 /**
  * Loads a seed file: a JSON object whose arrays {@code organizations}, {@code folders}, {@code projects},
  * {@code tagKeys}, {@code tagValues}, {@code tagBindings}, {@code customConstraints} and {@code policies} are applied
- * in that order, each entry in array order, through the hub's services and so with the API's validation. Entries use
- * the Resource Manager v3 JSON (an explicit {@code name} such as {@code folders/11} is honoured) or, for policies
- * and custom constraints, the Organization Policy v2 JSON.
+ * in that order, each entry in array order, through the hub's services and so with the API's validation, followed by
+ * the Pulumi inventory of its {@code pulumi} object (see {@link PulumiSeed}). Entries use the Resource Manager v3 JSON
+ * (an explicit {@code name} such as {@code folders/11} is honoured) or, for policies and custom constraints, the
+ * Organization Policy v2 JSON.
  *
  * <p>All or nothing: the whole file is read before anything is written, so a malformed entry writes nothing; the
  * entries are then created inside one write unit of the store, which the services' own units join (the store nests
@@ -52,7 +53,8 @@ public final class SeedLoader {
     /** Everything a seed file asks for, read and checked for shape, nothing written yet. */
     private record Seed(List<OrganizationEntry> organizations, List<NewFolder> folders, List<NewProject> projects,
                         List<NewTagKey> tagKeys, List<NewTagValue> tagValues, List<TagBindingJson.Body> tagBindings,
-                        List<Attached<CustomConstraint>> customConstraints, List<Attached<Policy>> policies) {
+                        List<Attached<CustomConstraint>> customConstraints, List<Attached<Policy>> policies,
+                        PulumiSeed pulumi) {
     }
 
     /** Loads seed JSON given as bytes (UTF-8); malformed JSON is a 400 like a request body. */
@@ -83,7 +85,8 @@ public final class SeedLoader {
                 reader.list("policies", (node, at) -> {
                     Policy p = OrgPolicyWire.readPolicy(node, at);
                     return new Attached<>(parentOf(p.name(), "/policies/", at), p);
-                }));
+                }),
+                PulumiSeed.read(reader));
         reader.finish();
         return seed;
     }
@@ -138,7 +141,8 @@ public final class SeedLoader {
                         b -> h.createTagBinding(b.parent(), b.tagValue(), b.tagValueNamespacedName(), false)),
                 apply("custom_constraints", seed.customConstraints(),
                         c -> hub.orgPolicies().createCustomConstraint(c.parent(), c.value())),
-                apply("policies", seed.policies(), p -> hub.orgPolicies().createPolicy(p.parent(), p.value())));
+                apply("policies", seed.policies(), p -> hub.orgPolicies().createPolicy(p.parent(), p.value())),
+                seed.pulumi().apply(hub.policyGroups()));
     }
 
     private static <T> int apply(String kind, List<T> entries, Consumer<T> create) {

@@ -41,7 +41,8 @@ class SeedLoaderTest extends ServerTestBase {
     void example() {
         assertOk("""
                 {"organizations": 1, "folders": 1, "projects": 1, "tagKeys": 1, "tagValues": 1, "tagBindings": 1,
-                 "customConstraints": 0, "policies": 0}""", http.post("/admin/v1/seed", EXAMPLE));
+                 "customConstraints": 0, "policies": 0,
+                 "pulumi": {"organizations": 0, "stacks": 0, "accounts": 0, "policyPacks": 0, "policyGroups": 0}}""", http.post("/admin/v1/seed", EXAMPLE));
         assertEquals("example.com", http.get("/v3/organizations/1").json().path("displayName").asText());
         assertEquals("organizations/1", http.get("/v3/folders/11").json().path("parent").asText());
         RawHttp.Reply project = http.get("/v3/projects/web-prod");
@@ -59,7 +60,8 @@ class SeedLoaderTest extends ServerTestBase {
     void assignedIdsAndProjectIdReferences() {
         assertOk("""
                 {"organizations": 1, "folders": 1, "projects": 1, "tagKeys": 1, "tagValues": 1, "tagBindings": 1,
-                 "customConstraints": 0, "policies": 0}""", http.post("/admin/v1/seed", """
+                 "customConstraints": 0, "policies": 0,
+                 "pulumi": {"organizations": 0, "stacks": 0, "accounts": 0, "policyPacks": 0, "policyGroups": 0}}""", http.post("/admin/v1/seed", """
                 {"organizations": [{"displayName": "example.com", "directoryCustomerId": "C01"}],
                  "folders": [{"parent": "organizations/100000000001", "displayName": "prod"}],
                  "projects": [{"projectId": "web-prod", "parent": "folders/100000000002", "displayName": "Web shop",
@@ -187,12 +189,13 @@ class SeedLoaderTest extends ServerTestBase {
     @DisplayName("SeedLoader.load takes the file's bytes, as the server's start-up option does")
     void loadBytes() {
         SeedSummary summary = SeedLoader.load(hub, EXAMPLE.getBytes(StandardCharsets.UTF_8));
-        assertEquals(new SeedSummary(1, 1, 1, 1, 1, 1, 0, 0), summary);
+        assertEquals(new SeedSummary(1, 1, 1, 1, 1, 1, 0, 0, new SeedSummary.Pulumi(0, 0, 0, 0, 0)), summary);
         assertEquals("projects/101", hub.hierarchy().getProject("projects/web-prod").name());
         ApiError malformed = assertThrows(ApiError.class,
                 () -> SeedLoader.load(hub, "not json".getBytes(StandardCharsets.UTF_8)));
         assertTrue(malformed.getMessage().startsWith("Invalid JSON payload received."), malformed.getMessage());
         assertOk("{\"organizations\": 0, \"folders\": 0, \"projects\": 0, \"tagKeys\": 0, \"tagValues\": 0,"
-                + " \"tagBindings\": 0, \"customConstraints\": 0, \"policies\": 0}", http.post("/admin/v1/seed", ""));
+                + " \"tagBindings\": 0, \"customConstraints\": 0, \"policies\": 0, \"pulumi\": {\"organizations\": 0,"
+                + " \"stacks\": 0, \"accounts\": 0, \"policyPacks\": 0, \"policyGroups\": 0}}", http.post("/admin/v1/seed", ""));
     }
 }

@@ -36,7 +36,8 @@ class SeedPolicyTest extends ServerTestBase {
     void policies() {
         assertOk("""
                 {"organizations": 1, "folders": 1, "projects": 1, "tagKeys": 0, "tagValues": 0, "tagBindings": 0,
-                 "customConstraints": 1, "policies": 2}""", http.post("/admin/v1/seed", seed("")));
+                 "customConstraints": 1, "policies": 2,
+                 "pulumi": {"organizations": 0, "stacks": 0, "accounts": 0, "policyPacks": 0, "policyGroups": 0}}""", http.post("/admin/v1/seed", seed("")));
         Policy serial = hub.orgPolicies().getPolicy("projects/101/policies/compute.disableSerialPortAccess");
         assertEquals("projects/101/policies/compute.disableSerialPortAccess", serial.name());
         assertEquals("organizations/1/customConstraints/custom.denyAutoUpgradeOff",

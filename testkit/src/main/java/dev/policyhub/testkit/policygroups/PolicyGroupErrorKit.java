@@ -114,7 +114,8 @@ public abstract class PolicyGroupErrorKit extends PolicyGroupsKitBase {
                 () -> service.publishPolicyPack(NOPE, newPack(AWS_GUARD, "9.0.0")),
                 () -> service.listPolicyPacks(NOPE, ""),
                 () -> service.getPolicyPack(NOPE, AWS_GUARD, "1.0.0"),
-                () -> service.deleteOrganization(NOPE));
+                () -> service.deleteOrganization(NOPE),
+                () -> service.requireOrganization(NOPE));
         for (Executable call : calls) {
             assertRejected(404, message, call);
         }

@@ -92,6 +92,11 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
     }
 
     @Override
+    public void requireOrganization(String name) {
+        tx.read(s -> requireOrg(s, name));
+    }
+
+    @Override
     public void deleteOrganization(String name) {
         tx.write(s -> {
             requireOrg(s, name);

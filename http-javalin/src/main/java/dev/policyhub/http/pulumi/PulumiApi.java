@@ -1,0 +1,54 @@
+package dev.policyhub.http.pulumi;
+
+import dev.policyhub.core.PolicyHub;
+import dev.policyhub.core.error.PolicyHubException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Pulumi Cloud surface of the server: policy groups, stack and account resolution, stacks, Insights accounts, the
+ * policy-pack registry with its archive blobs, and (when enabled) the Pulumi admin endpoints. Every answer, error or
+ * not, is in Pulumi's shape; nothing thrown here reaches the Google error handlers.
+ */
+public final class PulumiApi {
+    private static final Logger LOG = LoggerFactory.getLogger(PulumiApi.class);
+
+    private final PulumiRouter router;
+
+    /**
+     * The API over {@code hub}; {@code token}, when present, is required as {@code Authorization: token <t>} on every
+     * route but the archive blobs; {@code adminEnabled} serves {@code /admin/v1/pulumi/}.
+     */
+    public PulumiApi(PolicyHub hub, Optional<String> token, boolean adminEnabled) {
+        this.router = new PulumiRouter(token);
+        new PolicyGroupRoutes(hub.policyGroups()).register(router);
+        new StackRoutes(hub.policyGroups(), hub::newId).register(router);
+        new AccountRoutes(hub.policyGroups()).register(router);
+        new PolicyPackRoutes(hub.policyGroups()).register(router);
+        new BlobRoutes(hub.policyGroups()).register(router);
+        if (adminEnabled) {
+            new PulumiAdminRoutes(hub.policyGroups()).register(router);
+        }
+    }
+
+    /** True for the paths this API answers, so that errors below the routes can be given its shape too. */
+    public static boolean serves(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/blobs/")
+                || path.startsWith("/admin/v1/pulumi/");
+    }
+
+    /** Answers one request; never throws. */
+    public PulumiResponse handle(PulumiRequest request) {
+        try {
+            return router.dispatch(request);
+        } catch (PulumiError e) {
+            return PulumiErrors.of(e);
+        } catch (PolicyHubException e) {
+            return PulumiErrors.of(e);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure on {} {}", request.method(), request.rawPath(), e);
+            return PulumiErrors.internal();
+        }
+    }
+}

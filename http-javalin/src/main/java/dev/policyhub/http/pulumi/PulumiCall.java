@@ -1,0 +1,59 @@
+package dev.policyhub.http.pulumi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policyhub.http.wire.ApiError;
+import dev.policyhub.http.wire.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/** One matched Pulumi call: its path parameters (decoded), query parameters, body and the base URL it came in on. */
+public final class PulumiCall {
+    private final Map<String, String> pathParameters;
+    private final Map<String, String> query;
+    private final byte[] body;
+    private final String baseUrl;
+
+    PulumiCall(Map<String, String> pathParameters, Map<String, String> query, byte[] body, String baseUrl) {
+        this.pathParameters = Map.copyOf(pathParameters);
+        this.query = Map.copyOf(query);
+        this.body = body;
+        this.baseUrl = baseUrl;
+    }
+
+    /** A path parameter of the route template, decoded once ({@code a%2Fb} → {@code a/b}). */
+    public String path(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the route has no parameter " + name);
+        }
+        return value;
+    }
+
+    /** A query parameter; an empty value ({@code ?mode=}) counts as absent. */
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    /** The body as sent (inflated if it was gzipped). */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The body as JSON; an empty or malformed body is 400 {@code invalid request body}. */
+    public JsonNode json() {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw PulumiError.invalidBody();
+        }
+        try {
+            return Json.parse(body);
+        } catch (ApiError e) {
+            throw PulumiError.invalidBody();
+        }
+    }
+
+    /** The base URL ({@code http://127.0.0.1:8080}) links in answers start with. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+}

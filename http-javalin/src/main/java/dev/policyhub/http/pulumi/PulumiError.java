@@ -1,0 +1,42 @@
+package dev.policyhub.http.pulumi;
+
+/**
+ * A request the Pulumi routes refuse before it reaches a service (no route, bad body, bad query, missing
+ * credentials), with the HTTP status and Pulumi's detail text; the reason phrase is added when it is rendered.
+ */
+public final class PulumiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    /** An error with an HTTP status and a detail, e.g. {@code 400} and {@code invalid request body}. */
+    public PulumiError(int status, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+    }
+
+    /** No route has this path and verb. */
+    public static PulumiError routeNotFound() {
+        return new PulumiError(404, "route not found");
+    }
+
+    /** A body that is not JSON, has a known field of the wrong type, or is missing where one is required. */
+    public static PulumiError invalidBody() {
+        return new PulumiError(400, "invalid request body");
+    }
+
+    /** A query parameter with a value the route does not take. */
+    public static PulumiError invalidQuery() {
+        return new PulumiError(400, "invalid query parameter");
+    }
+
+    /** A missing, malformed or wrong {@code Authorization: token …} header. */
+    public static PulumiError unauthorized() {
+        return new PulumiError(401, "No credentials provided or are invalid.");
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+}

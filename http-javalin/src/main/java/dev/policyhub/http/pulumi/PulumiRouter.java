@@ -1,0 +1,137 @@
+package dev.policyhub.http.pulumi;
+
+import dev.policyhub.http.wire.ApiError;
+import dev.policyhub.http.wire.GoogleRouter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Routes Pulumi calls by path template ({@code /api/orgs/{org}/policygroups/{group}}), in the order they were added,
+ * so a literal segment added first ({@code …/policygroups/metadata}) wins over a parameter. Templates match the path
+ * as sent, so an escaped slash stays inside its segment ({@code accounts/aws-main%2Fus-east-1}); parameters are then
+ * decoded once. Errors are thrown, not rendered.
+ */
+public final class PulumiRouter {
+    /** Largest JSON body a route accepts. */
+    public static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
+    private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    /** What a binding does with a matched call. */
+    @FunctionalInterface
+    public interface Handler {
+        /** Handles the call. */
+        PulumiResponse handle(PulumiCall call);
+    }
+
+    /** How a route treats credentials and bodies. */
+    public record Access(boolean needsToken, long maxBodyBytes, String tooLargeDetail) {
+        /** An API route: the configured token is required, JSON bodies up to 1 MiB. */
+        public static final Access API = new Access(true, MAX_JSON_BODY_BYTES, "request body exceeds 1 MiB");
+    }
+
+    private record Binding(String verb, Pattern path, List<String> parameters, Access access, Handler handler) {
+    }
+
+    private final List<Binding> bindings = new ArrayList<>();
+    private final Optional<String> token;
+
+    /** A router that requires {@code Authorization: token <token>} on API routes when a token is given. */
+    public PulumiRouter(Optional<String> token) {
+        this.token = token.filter(t -> !t.isEmpty());
+    }
+
+    /** Adds an API route. */
+    public PulumiRouter add(String verb, String template, Handler handler) {
+        return add(verb, template, Access.API, handler);
+    }
+
+    /** Adds a route with its own credential and body rules. */
+    public PulumiRouter add(String verb, String template, Access access, Handler handler) {
+        List<String> parameters = new ArrayList<>();
+        StringBuilder regex = new StringBuilder();
+        Matcher m = PARAMETER.matcher(template);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append("([^/]+)");
+            parameters.add(m.group(1));
+            last = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        bindings.add(new Binding(verb.toUpperCase(Locale.ROOT), Pattern.compile(regex.toString()), parameters, access,
+                handler));
+        return this;
+    }
+
+    /** Dispatches a request: route (404), credentials (401), query, body, then the handler. */
+    public PulumiResponse dispatch(PulumiRequest request) {
+        String path = request.rawPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String method = request.method().toUpperCase(Locale.ROOT);
+        for (Binding binding : bindings) {
+            Matcher matcher = binding.path().matcher(path);
+            if (binding.verb().equals(method) && matcher.matches()) {
+                return call(binding, matcher, request);
+            }
+        }
+        throw PulumiError.routeNotFound();
+    }
+
+    private PulumiResponse call(Binding binding, Matcher matcher, PulumiRequest request) {
+        if (binding.access().needsToken() && token.isPresent() && !authorized(request.header("Authorization"))) {
+            throw PulumiError.unauthorized();
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 0; i < binding.parameters().size(); i++) {
+            parameters.put(binding.parameters().get(i), decode(matcher.group(i + 1)));
+        }
+        Map<String, String> query = query(request.rawQuery());
+        byte[] body = RequestBodies.read(request.body(), request.header("Content-Encoding").orElse(""),
+                binding.access().maxBodyBytes(), binding.access().tooLargeDetail());
+        return binding.handler().handle(new PulumiCall(parameters, query, body, request.baseUrl()));
+    }
+
+    private boolean authorized(Optional<String> header) {
+        String expected = "token " + token.orElseThrow();
+        return header.map(h -> MessageDigest.isEqual(h.trim().getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))).orElse(false);
+    }
+
+    private static String decode(String segment) {
+        try {
+            return GoogleRouter.decodeOnce(segment);
+        } catch (ApiError e) {
+            throw new PulumiError(400, "invalid request path");
+        }
+    }
+
+    // first value wins; a key without "=" has the empty value, which callers treat as absent
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw.isEmpty()) {
+            return out;
+        }
+        try {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.putIfAbsent(key, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw PulumiError.invalidQuery();
+        }
+        return out;
+    }
+}
