@@ -40,7 +40,8 @@ public final class Main {
         try {
             hub = PolicyHub.builder().storage(openStorage(config)).build();
         } catch (RuntimeException e) {
-            err.println("policyhub: cannot open the " + config.storage() + " store: " + e.getMessage());
+            err.println("policyhub: cannot open the " + config.storage() + " store: " + withoutPassword(config,
+                    String.valueOf(e.getMessage())));
             return 1;
         }
         try {
@@ -69,19 +70,24 @@ public final class Main {
             server.close();
             hub.close();
         }, "policyhub-shutdown"));
-        out.println("PolicyHub serving " + server.url() + " (storage: " + describe(config) + ")");
+        out.println("PolicyHub serving " + server.url() + " (storage: " + config.describeStorage() + ")");
         out.flush();
         return 0;
+    }
+
+    /** The message with the database password masked, should a driver ever repeat it. */
+    private static String withoutPassword(ServerConfig config, String message) {
+        String password = config.postgres().map(ServerConfig.Postgres::password).orElse("");
+        return password.isEmpty() ? message : message.replace(password, "***");
     }
 
     private static Storage openStorage(ServerConfig config) {
         if (config.storage().equals("memory")) {
             return PolicyHub.openStorage("memory", Map.of());
         }
+        if (config.postgres().isPresent()) {
+            return PolicyHub.openStorage("postgres", config.postgres().get().settings());
+        }
         return PolicyHub.openStorage(config.storage(), Map.of("path", config.database().toString()));
-    }
-
-    private static String describe(ServerConfig config) {
-        return config.storage().equals("memory") ? "memory" : config.storage() + " " + config.database();
     }
 }

@@ -1,24 +1,30 @@
 package dev.policyhub.http;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The standalone server's settings, read from flags and environment variables (a flag wins over its variable):
  * {@code --port N} ({@code POLICYHUB_PORT}), {@code --bind ADDR} ({@code POLICYHUB_BIND}),
- * {@code --storage sqlite|memory} ({@code POLICYHUB_STORAGE}), {@code --db PATH} ({@code POLICYHUB_DB}),
- * {@code --seed FILE} ({@code POLICYHUB_SEED}), {@code --no-admin} ({@code POLICYHUB_ADMIN=off}) and {@code --help}.
+ * {@code --storage sqlite|memory|postgres} ({@code POLICYHUB_STORAGE}), {@code --db PATH} ({@code POLICYHUB_DB}),
+ * {@code --db-url URL} ({@code POLICYHUB_DB_URL}, with {@code POLICYHUB_DB_USER} and {@code POLICYHUB_DB_PASSWORD}
+ * read from the environment only), {@code --seed FILE} ({@code POLICYHUB_SEED}), {@code --no-admin}
+ * ({@code POLICYHUB_ADMIN=off}) and {@code --help}. {@link #toString()} never shows the database password.
  */
-public record ServerConfig(int port, String bindAddress, String storage, Path database, Optional<Path> seed,
-                           boolean adminEnabled, boolean help) {
+public record ServerConfig(int port, String bindAddress, String storage, Path database, Optional<Postgres> postgres,
+                           Optional<Path> seed, boolean adminEnabled, boolean help) {
     /** Default database file, in the working directory. */
     public static final String DEFAULT_DATABASE = "policyhub.db";
     /** The storage backends the server can open. */
-    public static final List<String> STORAGES = List.of("sqlite", "memory");
+    public static final List<String> STORAGES = List.of("sqlite", "memory", "postgres");
+    /** What every PostgreSQL URL starts with. */
+    public static final String POSTGRES_URL_PREFIX = "jdbc:postgresql:";
 
     /** The usage text printed by {@code --help}. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -29,8 +35,12 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
             "Options (each also read from the environment variable shown; a flag wins):",
             "  --port N                 port to listen on, 0 = any free port (POLICYHUB_PORT, default 8080)",
             "  --bind ADDR              address to bind (POLICYHUB_BIND, default 127.0.0.1)",
-            "  --storage sqlite|memory  where data lives (POLICYHUB_STORAGE, default sqlite)",
+            "  --storage sqlite|memory|postgres",
+            "                           where data lives (POLICYHUB_STORAGE, default sqlite)",
             "  --db PATH                SQLite database file (POLICYHUB_DB, default policyhub.db)",
+            "  --db-url URL             PostgreSQL JDBC URL for --storage postgres (POLICYHUB_DB_URL),",
+            "                           e.g. jdbc:postgresql://localhost:5432/policyhub; the user and password",
+            "                           are read from POLICYHUB_DB_USER and POLICYHUB_DB_PASSWORD only",
             "  --seed FILE              JSON seed file loaded at start-up (POLICYHUB_SEED)",
             "  --no-admin               do not serve /admin/v1/ (POLICYHUB_ADMIN=off)",
             "  --help                   print this text and exit");
@@ -39,6 +49,7 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(postgres, "postgres");
         Objects.requireNonNull(seed, "seed");
     }
 
@@ -48,6 +59,8 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
         String bind = env.get("POLICYHUB_BIND");
         String storage = env.get("POLICYHUB_STORAGE");
         String db = env.get("POLICYHUB_DB");
+        String dbUrl = env.get("POLICYHUB_DB_URL");
+        boolean dbUrlFlag = false;
         String seed = env.get("POLICYHUB_SEED");
         String admin = env.get("POLICYHUB_ADMIN");
         boolean help = false;
@@ -67,6 +80,7 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
                 case "--bind":
                 case "--storage":
                 case "--db":
+                case "--db-url":
                 case "--seed":
                     String value = inline;
                     if (value == null) {
@@ -83,6 +97,9 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
                         storage = value;
                     } else if (flag.equals("--db")) {
                         db = value;
+                    } else if (flag.equals("--db-url")) {
+                        dbUrl = value;
+                        dbUrlFlag = true;
                     } else {
                         seed = value;
                     }
@@ -91,9 +108,26 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
                     throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new ServerConfig(port(port), orDefault(bind, ServerOptions.DEFAULT_BIND), storage(storage),
-                Path.of(orDefault(db, DEFAULT_DATABASE)), blank(seed) ? Optional.empty() : Optional.of(Path.of(seed)),
-                admin(admin), help);
+        String chosen = storage(storage);
+        return new ServerConfig(port(port), orDefault(bind, ServerOptions.DEFAULT_BIND), chosen,
+                Path.of(orDefault(db, DEFAULT_DATABASE)), postgres(chosen, dbUrl, dbUrlFlag, env),
+                blank(seed) ? Optional.empty() : Optional.of(Path.of(seed)), admin(admin), help);
+    }
+
+    /** How the storage is named in the start-up line: its kind and where it is, never a password. */
+    public String describeStorage() {
+        if (storage.equals("memory")) {
+            return "memory";
+        }
+        return postgres.map(p -> storage + " " + p.describe()).orElse(storage + " " + database);
+    }
+
+    /** Masks the database password. */
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", storage=" + storage + ", database="
+                + database + ", postgres=" + postgres + ", seed=" + seed + ", adminEnabled=" + adminEnabled
+                + ", help=" + help + "]";
     }
 
     /** The listening options this configuration asks for. */
@@ -124,6 +158,29 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
         return storage;
     }
 
+    /**
+     * The PostgreSQL connection for {@code --storage postgres}: its URL is required then; a URL given by flag for
+     * another storage is refused as a mistake, one from the environment is left unused.
+     */
+    private static Optional<Postgres> postgres(String storage, String url, boolean urlFlag, Map<String, String> env) {
+        if (!storage.equals("postgres")) {
+            if (urlFlag) {
+                throw new IllegalArgumentException("--db-url is for --storage postgres, not " + storage);
+            }
+            return Optional.empty();
+        }
+        if (blank(url)) {
+            throw new IllegalArgumentException("--storage postgres needs --db-url (or POLICYHUB_DB_URL), e.g. "
+                    + "jdbc:postgresql://localhost:5432/policyhub");
+        }
+        if (!url.trim().startsWith(POSTGRES_URL_PREFIX)) {
+            throw new IllegalArgumentException("--db-url must start with " + POSTGRES_URL_PREFIX + ", was '"
+                    + Postgres.withoutPassword(url) + "'");
+        }
+        return Optional.of(new Postgres(url.trim(), orDefault(env.get("POLICYHUB_DB_USER"), ""),
+                orDefault(env.get("POLICYHUB_DB_PASSWORD"), "")));
+    }
+
     private static boolean admin(String value) {
         if (blank(value)) {
             return true;
@@ -148,5 +205,48 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /**
+     * A PostgreSQL database to connect to: its JDBC URL and the user and password from the environment (either may be
+     * empty). {@link #toString()} and {@link #describe()} never show the password, nor one given in the URL.
+     */
+    public record Postgres(String url, String user, String password) {
+        private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
+
+        public Postgres {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+        }
+
+        /** The settings of the {@code postgres} storage provider; user and password only when given. */
+        public Map<String, String> settings() {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("url", url);
+            if (!user.isEmpty()) {
+                settings.put("user", user);
+            }
+            if (!password.isEmpty()) {
+                settings.put("password", password);
+            }
+            return settings;
+        }
+
+        /** The URL (a password in it masked) and the user. */
+        public String describe() {
+            return withoutPassword(url) + (user.isEmpty() ? "" : " as " + user);
+        }
+
+        /** Masks the password. */
+        @Override
+        public String toString() {
+            return "Postgres[url=" + withoutPassword(url) + ", user=" + user + ", password="
+                    + (password.isEmpty() ? "" : "***") + "]";
+        }
+
+        static String withoutPassword(String url) {
+            return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+        }
     }
 }

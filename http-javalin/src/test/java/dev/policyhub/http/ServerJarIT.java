@@ -73,7 +73,8 @@ class ServerJarIT {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 10);
             out.flush();
-            Thread.sleep(300);
+            // time for the server to parse the headers and start the handler, even on a busy machine
+            Thread.sleep(1_500);
 
             process.destroy();
             Thread.sleep(500);
