@@ -16,26 +16,9 @@ public final class PulumiErrors {
     private PulumiErrors() {
     }
 
-    /** The HTTP status a service error is answered with. */
+    /** The HTTP status a service error is answered with: Google's, but 413 for a size limit. */
     public static int status(ErrorCode code) {
-        switch (code) {
-            case INVALID_ARGUMENT:
-            case FAILED_PRECONDITION:
-                return 400;
-            case UNAUTHENTICATED:
-                return 401;
-            case PERMISSION_DENIED:
-                return 403;
-            case NOT_FOUND:
-                return 404;
-            case ALREADY_EXISTS:
-            case ABORTED:
-                return 409;
-            case RESOURCE_EXHAUSTED:
-                return 413;
-            default:
-                return 500;
-        }
+        return code == ErrorCode.RESOURCE_EXHAUSTED ? 413 : code.httpStatus();
     }
 
     /** The response to a service error. */

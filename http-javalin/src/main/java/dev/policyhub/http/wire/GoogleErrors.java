@@ -16,29 +16,6 @@ public final class GoogleErrors {
     private GoogleErrors() {
     }
 
-    /** The HTTP status Google answers for a canonical code. */
-    public static int httpStatus(ErrorCode code) {
-        switch (code) {
-            case INVALID_ARGUMENT:
-            case FAILED_PRECONDITION:
-                return 400;
-            case UNAUTHENTICATED:
-                return 401;
-            case PERMISSION_DENIED:
-                return 403;
-            case NOT_FOUND:
-                return 404;
-            case ALREADY_EXISTS:
-            case ABORTED:
-                return 409;
-            case RESOURCE_EXHAUSTED:
-                return 429;
-            case INTERNAL:
-            default:
-                return 500;
-        }
-    }
-
     /** The envelope of a service error. */
     public static ObjectNode body(PolicyHubException e) {
         return body(e.code(), e.getMessage(), e.fieldViolations(), e.preconditionViolations());
@@ -58,7 +35,7 @@ public final class GoogleErrors {
     public static ObjectNode body(ErrorCode code, String message, List<FieldViolation> fields,
                                   List<PreconditionViolation> preconditions) {
         ObjectNode error = Json.object();
-        error.put("code", httpStatus(code));
+        error.put("code", code.httpStatus());
         error.put("message", message);
         error.put("status", code.name());
         ArrayNode details = Json.array();

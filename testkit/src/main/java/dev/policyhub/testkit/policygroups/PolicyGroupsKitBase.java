@@ -1,5 +1,6 @@
 package dev.policyhub.testkit.policygroups;
 
+import dev.policyhub.core.error.ErrorCode;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.core.policygroups.AppliedPolicyPack;
 import dev.policyhub.core.policygroups.EnforcementLevel;
@@ -338,24 +339,7 @@ public abstract class PolicyGroupsKitBase extends HubKitBase {
 
     /** The HTTP status the Pulumi routes answer an error with. */
     protected static int status(PolicyHubException e) {
-        switch (e.code()) {
-            case INVALID_ARGUMENT:
-            case FAILED_PRECONDITION:
-                return 400;
-            case UNAUTHENTICATED:
-                return 401;
-            case PERMISSION_DENIED:
-                return 403;
-            case NOT_FOUND:
-                return 404;
-            case ALREADY_EXISTS:
-            case ABORTED:
-                return 409;
-            case RESOURCE_EXHAUSTED:
-                return 413;
-            default:
-                return 500;
-        }
+        return e.code() == ErrorCode.RESOURCE_EXHAUSTED ? 413 : e.code().httpStatus();
     }
 
     /** Runs a call that must fail with this status and exact message (Pulumi's detail, no reason prefix). */
