@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ public final class PolicyHubServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyHubServer.class);
     private static final String JSON = "application/json; charset=UTF-8";
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    private static final long SHUTDOWN_IDLE_MILLIS = 2_000;
     /** Largest request body accepted; a policy with the maximum number of values fits many times over. */
     private static final long MAX_REQUEST_BYTES = 1024 * 1024;
     /** The header every Pulumi answer carries, errors included; the CLI appends it to the messages of server errors. */
@@ -123,6 +126,13 @@ public final class PolicyHubServer implements AutoCloseable {
             cfg.routes.error(405, PolicyHubServer::renderNoRoute);
         });
         javalin.start();
+        // once shutdown starts, Jetty allows a connection this much silence: its default, 1 s, cuts a client still
+        // sending a body on a busy machine (408); longer would hold idle keep-alive connections, and so the stop
+        for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector jetty) {
+                jetty.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
+            }
+        }
         return new PolicyHubServer(javalin, options.bindAddress());
     }
 

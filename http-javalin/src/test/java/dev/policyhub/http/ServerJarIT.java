@@ -73,8 +73,7 @@ class ServerJarIT {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 10);
             out.flush();
-            // time for the server to parse the headers and start the handler, even on a busy machine
-            Thread.sleep(1_500);
+            Thread.sleep(300);
 
             process.destroy();
             Thread.sleep(500);
