@@ -32,4 +32,12 @@ public interface StoreSession {
 
     /** Policy groups. */
     PolicyGroupStore policyGroups();
+
+    /**
+     * What the organization's policy groups cover, for the policy-group metadata. The default reads every stack,
+     * account and group; a store with a membership index should answer from it without reading them all.
+     */
+    default GroupCoverage groupCoverage(String org) {
+        return CoverageByListing.of(this, org);
+    }
 }

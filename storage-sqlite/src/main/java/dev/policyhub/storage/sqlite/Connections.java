@@ -20,8 +20,10 @@ final class Connections {
 
     Connections(SqliteSettings settings) {
         this.file = settings.path();
-        this.writer = Jdbi.create(dataSource(settings, false));
-        this.readers = Jdbi.create(dataSource(settings, true));
+        this.writer = Jdbi.create(dataSource(settings, false))
+                .setStatementBuilderFactory(connection -> new CachedStatements());
+        this.readers = Jdbi.create(dataSource(settings, true))
+                .setStatementBuilderFactory(connection -> new CachedStatements());
     }
 
     /** The write connection. */

@@ -2,6 +2,7 @@ package dev.policyhub.storage.sqlite;
 
 import dev.policyhub.core.spi.AccountStore;
 import dev.policyhub.core.spi.CustomConstraintStore;
+import dev.policyhub.core.spi.GroupCoverage;
 import dev.policyhub.core.spi.NodeStore;
 import dev.policyhub.core.spi.PolicyGroupStore;
 import dev.policyhub.core.spi.PolicyPackStore;
@@ -72,6 +73,12 @@ final class SqliteSession implements StoreSession {
     @Override
     public PolicyGroupStore policyGroups() {
         return new SqlitePolicyGroupStore(this);
+    }
+
+    /** Answered by aggregates over the membership tables, without reading the members. */
+    @Override
+    public GroupCoverage groupCoverage(String org) {
+        return SqliteGroupCoverage.of(reading(), org);
     }
 
     /** The connection, for reading; fails once the unit has ended. */

@@ -29,6 +29,7 @@ import dev.policyhub.core.policygroups.PublishedVersion;
 import dev.policyhub.core.policygroups.RequiredPolicy;
 import dev.policyhub.core.policygroups.Stack;
 import dev.policyhub.core.policygroups.StackRef;
+import dev.policyhub.core.spi.GroupCoverage;
 import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.Versioned;
 
@@ -691,39 +692,15 @@ public final class PolicyGroupServiceImpl implements PolicyGroupService {
     public PolicyGroupMetadata getMetadata(String org) {
         return tx.read(s -> {
             requireOrg(s, org);
-            Map<StackRef, Long> stacks = new LinkedHashMap<>();
-            Inventory.allStacks(s, org).forEach(st -> stacks.put(st.ref(), st.resourceCount()));
-            Map<String, Long> accounts = new LinkedHashMap<>();
-            Inventory.allAccounts(s, org).forEach(a -> accounts.put(a.name(), a.resourceCount()));
-            Set<StackRef> preventative = new HashSet<>();
-            Set<StackRef> audit = new HashSet<>();
-            Set<String> protectedAccounts = new HashSet<>();
-            for (Versioned<PolicyGroup> v : s.policyGroups().list(org)) {
-                PolicyGroup g = v.value();
-                if (!g.isActive()) {
-                    continue;
-                }
-                (g.mode() == Mode.PREVENTATIVE ? preventative : audit).addAll(g.stacks());
-                protectedAccounts.addAll(g.accounts());
-            }
-            Set<StackRef> protectedStacks = new HashSet<>(preventative);
-            protectedStacks.addAll(audit);
+            GroupCoverage c = s.groupCoverage(org);
             return new PolicyGroupMetadata(
-                    count(protectedStacks, stacks), sum(protectedStacks, stacks),
-                    count(preventative, stacks), sum(preventative, stacks),
-                    count(audit, stacks), sum(audit, stacks),
-                    clamp(stacks.size()), sum(stacks.keySet(), stacks),
-                    count(protectedAccounts, accounts), sum(protectedAccounts, accounts),
-                    clamp(accounts.size()), sum(accounts.keySet(), accounts));
+                    clamp(c.protectedStacks().count()), clamp(c.protectedStacks().resources()),
+                    clamp(c.preventativeStacks().count()), clamp(c.preventativeStacks().resources()),
+                    clamp(c.auditStacks().count()), clamp(c.auditStacks().resources()),
+                    clamp(c.stacks().count()), clamp(c.stacks().resources()),
+                    clamp(c.protectedAccounts().count()), clamp(c.protectedAccounts().resources()),
+                    clamp(c.accounts().count()), clamp(c.accounts().resources()));
         });
-    }
-
-    private static <K> int count(Set<K> members, Map<K, Long> inventory) {
-        return clamp(members.stream().filter(inventory::containsKey).count());
-    }
-
-    private static <K> int sum(Set<K> members, Map<K, Long> inventory) {
-        return clamp(members.stream().mapToLong(m -> inventory.getOrDefault(m, 0L)).sum());
     }
 
     private static int clamp(long value) {

@@ -10,13 +10,13 @@ import dev.policyhub.core.orgpolicy.ValueGroups;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Computes the effective policy of one constraint at one resource and decides values, from the chain of policies
@@ -305,7 +305,7 @@ public final class EffectivePolicyEvaluator {
     /** Values in root-first order, {@code in:} groups expanded, duplicates dropped keeping the first spelling. */
     private List<String> outputValues(List<Entry> merged, EntryType type) {
         List<String> out = new ArrayList<>();
-        Set<String> seen = new TreeSet<>();
+        Set<String> seen = new HashSet<>();
         for (Entry e : merged) {
             if (e.type != type) {
                 continue;
