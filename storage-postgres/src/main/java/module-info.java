@@ -2,6 +2,7 @@
 module dev.policyhub.storage.postgres {
     requires transitive dev.policyhub.core;
     requires transitive java.sql;
+    requires dev.policyhub.storage.jdbc;
     requires org.jdbi.v3.core;
     // Jdbi's own dependencies: as an automatic module it cannot make the module system resolve them.
     requires io.leangen.geantyref;

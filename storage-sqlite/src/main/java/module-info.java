@@ -2,6 +2,7 @@
 module dev.policyhub.storage.sqlite {
     requires transitive dev.policyhub.core;
     requires java.sql;
+    requires dev.policyhub.storage.jdbc;
     requires org.jdbi.v3.core;
     // Jdbi's own dependencies: as an automatic module it cannot make the module system resolve them.
     requires io.leangen.geantyref;

@@ -9,13 +9,23 @@ import dev.policyhub.core.spi.PolicyStore;
 import dev.policyhub.core.spi.PulumiOrgStore;
 import dev.policyhub.core.spi.SequenceStore;
 import dev.policyhub.core.spi.StackStore;
-import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.TagStore;
+import dev.policyhub.storage.jdbc.JdbiAccountStore;
+import dev.policyhub.storage.jdbc.JdbiCustomConstraintStore;
+import dev.policyhub.storage.jdbc.JdbiNodeStore;
+import dev.policyhub.storage.jdbc.JdbiPolicyGroupStore;
+import dev.policyhub.storage.jdbc.JdbiPolicyPackStore;
+import dev.policyhub.storage.jdbc.JdbiPolicyStore;
+import dev.policyhub.storage.jdbc.JdbiPulumiOrgStore;
+import dev.policyhub.storage.jdbc.JdbiSequenceStore;
+import dev.policyhub.storage.jdbc.JdbiSession;
+import dev.policyhub.storage.jdbc.JdbiStackStore;
+import dev.policyhub.storage.jdbc.JdbiTagStore;
+import dev.policyhub.storage.jdbc.SqlDialect;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 
 /** The stores of one unit of work on its connection; usable only while the unit runs, writes only in a write unit. */
-final class PostgresSession implements StoreSession {
+final class PostgresSession implements JdbiSession {
     private final Handle handle;
     private final boolean writable;
     private boolean ended;
@@ -27,56 +37,57 @@ final class PostgresSession implements StoreSession {
 
     @Override
     public NodeStore nodes() {
-        return new PostgresNodeStore(this);
+        return new JdbiNodeStore(this);
     }
 
     @Override
     public TagStore tags() {
-        return new PostgresTagStore(this);
+        return new JdbiTagStore(this);
     }
 
     @Override
     public PolicyStore policies() {
-        return new PostgresPolicyStore(this);
+        return new JdbiPolicyStore(this);
     }
 
     @Override
     public CustomConstraintStore customConstraints() {
-        return new PostgresCustomConstraintStore(this);
+        return new JdbiCustomConstraintStore(this);
     }
 
     @Override
     public SequenceStore sequences() {
-        return new PostgresSequenceStore(this);
+        return new JdbiSequenceStore(this);
     }
 
     @Override
     public PulumiOrgStore pulumiOrgs() {
-        return new PostgresPulumiOrgStore(this);
+        return new JdbiPulumiOrgStore(this);
     }
 
     @Override
     public StackStore stacks() {
-        return new PostgresStackStore(this);
+        return new JdbiStackStore(this);
     }
 
     @Override
     public AccountStore accounts() {
-        return new PostgresAccountStore(this);
+        return new JdbiAccountStore(this);
     }
 
     @Override
     public PolicyPackStore policyPacks() {
-        return new PostgresPolicyPackStore(this);
+        return new JdbiPolicyPackStore(this);
     }
 
     @Override
     public PolicyGroupStore policyGroups() {
-        return new PostgresPolicyGroupStore(this);
+        return new JdbiPolicyGroupStore(this);
     }
 
     /** The connection, for reading; fails once the unit has ended. */
-    Handle reading() {
+    @Override
+    public Handle reading() {
         if (ended) {
             throw new IllegalStateException("the unit of work has ended");
         }
@@ -84,7 +95,8 @@ final class PostgresSession implements StoreSession {
     }
 
     /** The connection, for writing; fails in a read unit or once the unit has ended. */
-    Handle writing() {
+    @Override
+    public Handle writing() {
         reading();
         if (!writable) {
             throw new IllegalStateException("a read unit cannot write");
@@ -92,26 +104,9 @@ final class PostgresSession implements StoreSession {
         return handle;
     }
 
-    /**
-     * Runs a versioned replace that may give the row a unique key another row holds (a project id, a namespaced tag
-     * name): true if it changed one row, false if it changed none or would have taken a held key. PostgreSQL fails
-     * the whole transaction on a unique violation, so the statement runs in a savepoint that is undone alone.
-     */
-    boolean replaceUnlessKeyTaken(Update update) {
-        Handle handle = writing();
-        handle.execute("SAVEPOINT replace_unless_key_taken");
-        try {
-            int rows = update.execute();
-            handle.execute("RELEASE SAVEPOINT replace_unless_key_taken");
-            return rows == 1;
-        } catch (RuntimeException failure) {
-            if (!SqlStates.isUniqueViolation(failure)) {
-                throw failure;
-            }
-            handle.execute("ROLLBACK TO SAVEPOINT replace_unless_key_taken");
-            handle.execute("RELEASE SAVEPOINT replace_unless_key_taken");
-            return false;
-        }
+    @Override
+    public SqlDialect dialect() {
+        return PostgresDialect.INSTANCE;
     }
 
     /** Makes the session unusable: the unit has ended. */

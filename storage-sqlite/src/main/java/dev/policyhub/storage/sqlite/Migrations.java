@@ -1,5 +1,6 @@
 package dev.policyhub.storage.sqlite;
 
+import dev.policyhub.storage.jdbc.Transactions;
 import org.jdbi.v3.core.Handle;
 
 import java.io.IOException;

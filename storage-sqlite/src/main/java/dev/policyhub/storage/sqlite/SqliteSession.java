@@ -10,12 +10,23 @@ import dev.policyhub.core.spi.PolicyStore;
 import dev.policyhub.core.spi.PulumiOrgStore;
 import dev.policyhub.core.spi.SequenceStore;
 import dev.policyhub.core.spi.StackStore;
-import dev.policyhub.core.spi.StoreSession;
 import dev.policyhub.core.spi.TagStore;
+import dev.policyhub.storage.jdbc.JdbiAccountStore;
+import dev.policyhub.storage.jdbc.JdbiCustomConstraintStore;
+import dev.policyhub.storage.jdbc.JdbiNodeStore;
+import dev.policyhub.storage.jdbc.JdbiPolicyGroupStore;
+import dev.policyhub.storage.jdbc.JdbiPolicyPackStore;
+import dev.policyhub.storage.jdbc.JdbiPolicyStore;
+import dev.policyhub.storage.jdbc.JdbiPulumiOrgStore;
+import dev.policyhub.storage.jdbc.JdbiSequenceStore;
+import dev.policyhub.storage.jdbc.JdbiSession;
+import dev.policyhub.storage.jdbc.JdbiStackStore;
+import dev.policyhub.storage.jdbc.JdbiTagStore;
+import dev.policyhub.storage.jdbc.SqlDialect;
 import org.jdbi.v3.core.Handle;
 
 /** The stores of one unit of work on its connection; usable only while the unit runs, writes only in a write unit. */
-final class SqliteSession implements StoreSession {
+final class SqliteSession implements JdbiSession {
     private final Handle handle;
     private final boolean writable;
     private boolean ended;
@@ -27,52 +38,52 @@ final class SqliteSession implements StoreSession {
 
     @Override
     public NodeStore nodes() {
-        return new SqliteNodeStore(this);
+        return new JdbiNodeStore(this);
     }
 
     @Override
     public TagStore tags() {
-        return new SqliteTagStore(this);
+        return new JdbiTagStore(this);
     }
 
     @Override
     public PolicyStore policies() {
-        return new SqlitePolicyStore(this);
+        return new JdbiPolicyStore(this);
     }
 
     @Override
     public CustomConstraintStore customConstraints() {
-        return new SqliteCustomConstraintStore(this);
+        return new JdbiCustomConstraintStore(this);
     }
 
     @Override
     public SequenceStore sequences() {
-        return new SqliteSequenceStore(this);
+        return new JdbiSequenceStore(this);
     }
 
     @Override
     public PulumiOrgStore pulumiOrgs() {
-        return new SqlitePulumiOrgStore(this);
+        return new JdbiPulumiOrgStore(this);
     }
 
     @Override
     public StackStore stacks() {
-        return new SqliteStackStore(this);
+        return new JdbiStackStore(this);
     }
 
     @Override
     public AccountStore accounts() {
-        return new SqliteAccountStore(this);
+        return new JdbiAccountStore(this);
     }
 
     @Override
     public PolicyPackStore policyPacks() {
-        return new SqlitePolicyPackStore(this);
+        return new JdbiPolicyPackStore(this);
     }
 
     @Override
     public PolicyGroupStore policyGroups() {
-        return new SqlitePolicyGroupStore(this);
+        return new JdbiPolicyGroupStore(this);
     }
 
     /** Answered by aggregates over the membership tables, without reading the members. */
@@ -82,7 +93,8 @@ final class SqliteSession implements StoreSession {
     }
 
     /** The connection, for reading; fails once the unit has ended. */
-    Handle reading() {
+    @Override
+    public Handle reading() {
         if (ended) {
             throw new IllegalStateException("the unit of work has ended");
         }
@@ -90,12 +102,18 @@ final class SqliteSession implements StoreSession {
     }
 
     /** The connection, for writing; fails in a read unit or once the unit has ended. */
-    Handle writing() {
+    @Override
+    public Handle writing() {
         reading();
         if (!writable) {
             throw new IllegalStateException("a read unit cannot write");
         }
         return handle;
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqliteDialect.INSTANCE;
     }
 
     /** Makes the session unusable: the unit has ended. */
