@@ -42,7 +42,7 @@ public final class HierarchyReader {
 
     /** The project named by id or number. */
     public static Optional<Versioned<Project>> project(StoreSession s, String idOrNumber) {
-        if (!idOrNumber.isEmpty() && idOrNumber.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (ResourceRef.isDigits(idOrNumber)) {
             long number = ResourceRef.positiveId(idOrNumber);
             return number < 0 ? Optional.empty() : s.nodes().project(number);
         }

@@ -30,9 +30,23 @@ public record PolicyNames(ResourceRef parent, String constraint) {
                     + " 'constraints/' prefix: use " + name.substring(0, i) + SEGMENT
                     + constraint.substring("constraints/".length()));
         }
-        if (constraint.isEmpty() || !constraint.matches("[A-Za-z0-9._-]+")) {
+        if (!isConstraintName(constraint)) {
             throw PolicyHubException.invalidArgument(field, "'" + constraint + "' is not a constraint name");
         }
         return new PolicyNames(parent, constraint);
+    }
+
+    /** True for {@code [A-Za-z0-9._-]+}; a loop, as {@code String.matches} compiles its pattern on every call. */
+    private static boolean isConstraintName(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!ResourceRef.isAsciiAlphanumeric(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.core.hierarchy.NodeType;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A syntactically valid but unresolved hierarchy name: {@code organizations/{digits}}, {@code folders/{digits}} or
@@ -12,8 +11,8 @@ import java.util.regex.Pattern;
  * a syntax error.
  */
 public record ResourceRef(NodeType type, String token) {
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern PROJECT_TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}");
+    /** The longest project id or number accepted as a token. */
+    private static final int MAX_PROJECT_TOKEN = 63;
 
     public ResourceRef {
         Objects.requireNonNull(type, "type");
@@ -43,9 +42,7 @@ public record ResourceRef(NodeType type, String token) {
         String token = name.substring(slash + 1);
         for (NodeType type : NodeType.values()) {
             if (type.collection().equals(collection)) {
-                boolean ok = type == NodeType.PROJECT
-                        ? PROJECT_TOKEN.matcher(token).matches()
-                        : DIGITS.matcher(token).matches();
+                boolean ok = type == NodeType.PROJECT ? isProjectToken(token) : isDigits(token);
                 return ok ? new ResourceRef(type, token) : null;
             }
         }
@@ -54,7 +51,7 @@ public record ResourceRef(NodeType type, String token) {
 
     /** True when the token is a number (always for organizations and folders). */
     public boolean isNumeric() {
-        return DIGITS.matcher(token).matches();
+        return isDigits(token);
     }
 
     /** The token as a positive id; {@code -1} when it is no number or out of range, i.e. names nothing. */
@@ -64,7 +61,7 @@ public record ResourceRef(NodeType type, String token) {
 
     /** A decimal string as a positive int64; {@code -1} when it is not one. */
     public static long positiveId(String digits) {
-        if (!DIGITS.matcher(digits).matches()) {
+        if (!isDigits(digits)) {
             return -1;
         }
         try {
@@ -73,6 +70,42 @@ public record ResourceRef(NodeType type, String token) {
         } catch (NumberFormatException tooLarge) {
             return -1;
         }
+    }
+
+    /** True for one or more ASCII digits; a loop, as names are parsed on every read. */
+    static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for a project id or number: an ASCII letter or digit, then up to 62 of those or {@code _ . : -}. */
+    private static boolean isProjectToken(String s) {
+        if (s.isEmpty() || s.length() > MAX_PROJECT_TOKEN || !isAsciiAlphanumeric(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiAlphanumeric(c) && c != '_' && c != '.' && c != ':' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for {@code [A-Za-z0-9]}. */
+    static boolean isAsciiAlphanumeric(char c) {
+        return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The name as given. */

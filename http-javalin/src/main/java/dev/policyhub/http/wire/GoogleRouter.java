@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Routes Google API calls by hand: constraint names hold dots, custom verbs follow a colon ({@code :getEffectivePolicy},
  * also sent as {@code %3A}) and tag binding names hold escaped slashes, which path templates cannot express. Each
- * binding is a verb, a pattern over the path decoded once, and the query parameters the method takes.
+ * binding is a verb, a pattern over the path decoded once, and the query parameters the method takes. The bindings of
+ * the request's verb are tried in the order they were added.
  */
 public final class GoogleRouter {
     /** What a binding does with a matched call; the returned JSON is the 200 body. */
@@ -23,14 +26,15 @@ public final class GoogleRouter {
         JsonNode handle(GoogleCall call);
     }
 
-    private record Binding(String verb, Pattern path, Set<String> queryParameters, Handler handler) {
+    private record Binding(Pattern path, Set<String> queryParameters, Handler handler) {
     }
 
     /** The outcome of a dispatch: the status and the printed body. */
     public record Response(int status, byte[] body) {
     }
 
-    private final List<Binding> bindings = new ArrayList<>();
+    /** The bindings of each verb, in the order they were added. */
+    private final Map<String, List<Binding>> bindingsByVerb = new HashMap<>();
 
     /** Creates an empty router. */
     public GoogleRouter() {
@@ -38,8 +42,8 @@ public final class GoogleRouter {
 
     /** Adds a binding; {@code pathPattern} must match the whole decoded path. */
     public GoogleRouter add(String verb, String pathPattern, Set<String> queryParameters, Handler handler) {
-        bindings.add(new Binding(verb.toUpperCase(Locale.ROOT), Pattern.compile(pathPattern), Set.copyOf(queryParameters),
-                handler));
+        bindingsByVerb.computeIfAbsent(verb.toUpperCase(Locale.ROOT), v -> new ArrayList<>()).add(new Binding(
+                Pattern.compile(pathPattern), Set.copyOf(queryParameters), handler));
         return this;
     }
 
@@ -49,10 +53,7 @@ public final class GoogleRouter {
      */
     public Response dispatch(String method, String rawPath, String rawQuery, byte[] body) {
         String path = decodeOnce(rawPath);
-        for (Binding binding : bindings) {
-            if (!binding.verb().equals(method)) {
-                continue;
-            }
+        for (Binding binding : bindingsByVerb.getOrDefault(method, List.of())) {
             Matcher matcher = binding.path().matcher(path);
             if (matcher.matches()) {
                 GoogleQuery query = GoogleQuery.parse(rawQuery, binding.queryParameters());

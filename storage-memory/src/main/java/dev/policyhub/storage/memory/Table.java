@@ -4,6 +4,7 @@ import dev.policyhub.core.spi.Versioned;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -13,10 +14,14 @@ import java.util.function.Predicate;
 
 /**
  * Versioned rows sorted by primary key, with secondary indexes kept in step. Every change is recorded in the unit's
- * {@link Journal}; undoing it goes through the same path, so the indexes are restored as well.
+ * {@link Journal}; undoing it goes through the same path, so the indexes are restored as well. Keys must have an
+ * {@code equals} that agrees with the table's order (records of comparable fields do).
  */
 final class Table<K, V> {
+    /** The rows in key order, for paging. */
     private final NavigableMap<K, Versioned<V>> rows;
+    /** The same rows by key: point reads are O(1) instead of a walk of comparisons down the tree. */
+    private final Map<K, Versioned<V>> rowsByKey = new HashMap<>();
     private final List<Index<K, V>> indexes;
 
     Table(Comparator<? super K> order, List<Index<K, V>> indexes) {
@@ -26,7 +31,7 @@ final class Table<K, V> {
 
     /** The row stored under {@code key}. */
     Optional<Versioned<V>> get(K key) {
-        return Optional.ofNullable(rows.get(key));
+        return Optional.ofNullable(rowsByKey.get(key));
     }
 
     /** Rows with a key strictly after {@code after}, ascending, while {@code within} holds, at most {@code limit}. */
@@ -43,7 +48,7 @@ final class Table<K, V> {
 
     /** Stores {@code value} at version 1; false if the key is taken or an index refuses the value. */
     boolean insert(Journal journal, K key, V value) {
-        if (rows.containsKey(key) || !admitted(key, value)) {
+        if (rowsByKey.containsKey(key) || !admitted(key, value)) {
             return false;
         }
         change(journal, key, new Versioned<>(value, 1));
@@ -70,7 +75,7 @@ final class Table<K, V> {
 
     /** True if a row is stored under {@code key} at {@code expectedVersion}. */
     private boolean storedAt(K key, long expectedVersion) {
-        Versioned<V> current = rows.get(key);
+        Versioned<V> current = rowsByKey.get(key);
         return current != null && current.version() == expectedVersion;
     }
 
@@ -85,7 +90,14 @@ final class Table<K, V> {
 
     /** Stores {@code row} under {@code key} ({@code null} removes it), updates the indexes, returns the old row. */
     private Versioned<V> set(K key, Versioned<V> row) {
-        Versioned<V> previous = row == null ? rows.remove(key) : rows.put(key, row);
+        Versioned<V> previous;
+        if (row == null) {
+            rows.remove(key);
+            previous = rowsByKey.remove(key);
+        } else {
+            rows.put(key, row);
+            previous = rowsByKey.put(key, row);
+        }
         for (Index<K, V> index : indexes) {
             if (previous != null) {
                 index.remove(key, previous.value());
