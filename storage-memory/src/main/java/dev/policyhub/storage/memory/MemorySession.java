@@ -2,6 +2,7 @@ package dev.policyhub.storage.memory;
 
 import dev.policyhub.core.spi.AccountStore;
 import dev.policyhub.core.spi.CustomConstraintStore;
+import dev.policyhub.core.spi.GroupCoverage;
 import dev.policyhub.core.spi.NodeStore;
 import dev.policyhub.core.spi.PolicyGroupStore;
 import dev.policyhub.core.spi.PolicyPackStore;
@@ -72,6 +73,11 @@ final class MemorySession implements StoreSession {
     @Override
     public PolicyGroupStore policyGroups() {
         return new MemoryPolicyGroupStore(this);
+    }
+
+    @Override
+    public GroupCoverage groupCoverage(String org) {
+        return MemoryGroupCoverage.of(data(), org);
     }
 
     /** The data, for reading; fails once the unit has ended. */
