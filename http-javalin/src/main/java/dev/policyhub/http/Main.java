@@ -3,10 +3,11 @@ package dev.policyhub.http;
 import dev.policyhub.core.PolicyHub;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.core.spi.Storage;
+import dev.policyhub.http.admin.SeedFile;
 import dev.policyhub.http.admin.SeedLoader;
+import dev.policyhub.http.wire.ApiError;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.Map;
 
 /** The standalone server: {@code java -jar policyhub-server.jar [--port N] [--bind ADDR] [--storage …] …}. */
@@ -46,13 +47,13 @@ public final class Main {
         }
         try {
             if (config.seed().isPresent()) {
-                SeedLoader.load(hub, Files.readAllBytes(config.seed().get()));
+                SeedLoader.load(hub, SeedFile.read(config.seed().get()));
             }
         } catch (IOException e) {
             err.println("policyhub: cannot read seed file " + config.seed().get() + ": " + e.getMessage());
             hub.close();
             return 1;
-        } catch (PolicyHubException | IllegalArgumentException e) {
+        } catch (PolicyHubException | ApiError | IllegalArgumentException e) {
             err.println("policyhub: seed file " + config.seed().get() + " refused: " + e.getMessage());
             hub.close();
             return 1;

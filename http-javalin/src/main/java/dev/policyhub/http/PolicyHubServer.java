@@ -57,6 +57,11 @@ public final class PolicyHubServer implements AutoCloseable {
 
     /** Starts a server for {@code hub}; returns once it accepts connections. */
     public static PolicyHubServer start(PolicyHub hub, ServerOptions options) {
+        return start(hub, options, AccessLog.toLogger());
+    }
+
+    /** Starts a server as {@link #start(PolicyHub, ServerOptions)} does, with its access lines going to {@code log}. */
+    static PolicyHubServer start(PolicyHub hub, ServerOptions options, AccessLog log) {
         Objects.requireNonNull(hub, "hub");
         Objects.requireNonNull(options, "options");
         GoogleRouter google = new GoogleRouter();
@@ -87,6 +92,8 @@ public final class PolicyHubServer implements AutoCloseable {
             cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.UNSAFE));
             cfg.jetty.modifyServletContextHandler(PolicyHubServer::allowAmbiguousUris);
             cfg.jetty.modifyServer(PolicyHubServer::stopGracefully);
+            // in Jetty, not in the routes: requests Jetty refuses before any route runs get their line too
+            cfg.jetty.modifyServer(server -> server.setRequestLog(log));
             for (String prefix : new String[] {"/v2/*", "/v3/*"}) {
                 cfg.routes.get(prefix, googleHandler);
                 cfg.routes.post(prefix, googleHandler);

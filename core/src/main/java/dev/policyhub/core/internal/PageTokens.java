@@ -16,6 +16,8 @@ import java.util.function.Function;
 public final class PageTokens {
     public static final int DEFAULT_PAGE_SIZE = 100;
     public static final int MAX_PAGE_SIZE = 1000;
+    /** Longest token accepted: tokens this class makes hold a name or two and stay far below it. */
+    public static final int MAX_TOKEN_CHARS = 2048;
     private static final char SEPARATOR = '\n';
 
     private PageTokens() {
@@ -30,6 +32,9 @@ public final class PageTokens {
     public static String decode(String token, String method, String parent) {
         if (token.isEmpty()) {
             return "";
+        }
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw invalid();
         }
         String raw;
         try {

@@ -7,6 +7,8 @@ import java.util.Objects;
 /** A parsed policy name {@code {parent}/policies/{constraint}}. */
 public record PolicyNames(ResourceRef parent, String constraint) {
     private static final String SEGMENT = "/policies/";
+    /** Longest constraint segment: built-in and custom names are under 100 characters; longer names nothing. */
+    public static final int MAX_CONSTRAINT_CHARS = 200;
 
     public PolicyNames {
         Objects.requireNonNull(parent, "parent");
@@ -29,6 +31,10 @@ public record PolicyNames(ResourceRef parent, String constraint) {
             throw PolicyHubException.invalidArgument(field, "the constraint segment of a policy name has no"
                     + " 'constraints/' prefix: use " + name.substring(0, i) + SEGMENT
                     + constraint.substring("constraints/".length()));
+        }
+        if (constraint.length() > MAX_CONSTRAINT_CHARS) {
+            throw PolicyHubException.invalidArgument(field, "the constraint segment of a policy name may be at most "
+                    + MAX_CONSTRAINT_CHARS + " characters");
         }
         if (!isConstraintName(constraint)) {
             throw PolicyHubException.invalidArgument(field, "'" + constraint + "' is not a constraint name");

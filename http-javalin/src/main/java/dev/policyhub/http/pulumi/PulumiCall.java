@@ -30,9 +30,18 @@ public final class PulumiCall {
         return value;
     }
 
-    /** A query parameter; an empty value ({@code ?mode=}) counts as absent. */
+    /**
+     * A query parameter; an empty value ({@code ?mode=}) counts as absent. A value over
+     * {@link PulumiRouter#MAX_QUERY_VALUE_CHARS} or with a control character is 400 {@code invalid query parameter}:
+     * checked when a route reads it, so parameters no route reads stay ignored.
+     */
     public Optional<String> query(String name) {
-        return Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
+        Optional<String> value = Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
+        if (value.isPresent() && (value.get().length() > PulumiRouter.MAX_QUERY_VALUE_CHARS
+                || PulumiRouter.hasControlCharacter(value.get()))) {
+            throw PulumiError.invalidQuery();
+        }
+        return value;
     }
 
     /** The body as sent (inflated if it was gzipped). */

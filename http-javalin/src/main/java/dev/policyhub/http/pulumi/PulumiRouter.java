@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
 public final class PulumiRouter {
     /** Largest JSON body a route accepts. */
     public static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
+    /** Longest path parameter, decoded: a Pulumi name is at most 100 characters and an account two of them. */
+    public static final int MAX_PATH_PARAMETER_CHARS = 256;
+    /** Longest query value, decoded: continuation and upload tokens are far shorter. */
+    public static final int MAX_QUERY_VALUE_CHARS = 1024;
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 
     /** What a binding does with a matched call. */
@@ -94,7 +98,8 @@ public final class PulumiRouter {
         }
         Map<String, String> parameters = new HashMap<>();
         for (int i = 0; i < binding.parameters().size(); i++) {
-            parameters.put(binding.parameters().get(i), decode(matcher.group(i + 1)));
+            String name = binding.parameters().get(i);
+            parameters.put(name, parameter(name, matcher.group(i + 1)));
         }
         Map<String, String> query = query(request.rawQuery());
         byte[] body = RequestBodies.read(request.body(), request.header("Content-Encoding").orElse(""),
@@ -108,12 +113,29 @@ public final class PulumiRouter {
                 expected.getBytes(StandardCharsets.UTF_8))).orElse(false);
     }
 
-    private static String decode(String segment) {
+    // checked before any lookup, so a store is never asked for such a name; 404, not 400, as it names nothing and
+    // Pulumi's read routes answer no 400
+    private static String parameter(String name, String segment) {
+        String value;
         try {
-            return GoogleRouter.decodeOnce(segment);
+            value = GoogleRouter.decodeOnce(segment);
         } catch (ApiError e) {
             throw new PulumiError(400, "invalid request path");
         }
+        if (value.length() > MAX_PATH_PARAMETER_CHARS || hasControlCharacter(value)) {
+            throw new PulumiError(404, "path parameter '" + name + "' is not a valid name");
+        }
+        return value;
+    }
+
+    /** True when {@code value} holds a control character (C0, DEL or C1). */
+    static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // first value wins; a key without "=" has the empty value, which callers treat as absent
