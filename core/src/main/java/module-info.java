@@ -1,6 +1,7 @@
 /** PolicyHub core: domain records, validation, evaluation, services and the storage SPI. JDK only. */
 module dev.policyhub.core {
     exports dev.policyhub.core;
+    exports dev.policyhub.core.access;
     exports dev.policyhub.core.error;
     exports dev.policyhub.core.hierarchy;
     exports dev.policyhub.core.orgpolicy;

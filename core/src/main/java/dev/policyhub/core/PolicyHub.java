@@ -1,6 +1,8 @@
 package dev.policyhub.core;
 
+import dev.policyhub.core.access.AccessService;
 import dev.policyhub.core.hierarchy.HierarchyService;
+import dev.policyhub.core.internal.AccessServiceImpl;
 import dev.policyhub.core.internal.HierarchyServiceImpl;
 import dev.policyhub.core.internal.IdAllocator;
 import dev.policyhub.core.internal.OrgPolicyServiceImpl;
@@ -30,6 +32,7 @@ public final class PolicyHub implements AutoCloseable {
     private final HierarchyService hierarchy;
     private final OrgPolicyService orgPolicies;
     private final PolicyGroupService policyGroups;
+    private final AccessService access;
 
     private PolicyHub(Builder b) {
         this.storage = b.storage;
@@ -39,6 +42,7 @@ public final class PolicyHub implements AutoCloseable {
         this.hierarchy = new HierarchyServiceImpl(tx, stamps, ids);
         this.orgPolicies = new OrgPolicyServiceImpl(tx, stamps, b.catalog);
         this.policyGroups = new PolicyGroupServiceImpl(tx, stamps, ids);
+        this.access = new AccessServiceImpl(tx);
     }
 
     /** A new builder: set the storage, optionally a clock, an id source and extra constraints. */
@@ -59,6 +63,11 @@ public final class PolicyHub implements AutoCloseable {
     /** Pulumi Cloud Policy Groups, with stacks, Insights accounts and the policy-pack registry. */
     public PolicyGroupService policyGroups() {
         return policyGroups;
+    }
+
+    /** What access tokens reach in the Google hierarchy. */
+    public AccessService access() {
+        return access;
     }
 
     /**

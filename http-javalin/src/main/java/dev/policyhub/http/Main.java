@@ -9,6 +9,7 @@ import dev.policyhub.http.wire.ApiError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 
 /** The standalone server: {@code java -jar policyhub-server.jar [--port N] [--bind ADDR] [--storage …] …}. */
 public final class Main {
@@ -23,7 +24,11 @@ public final class Main {
         }
     }
 
-    /** Starts a server as {@link #main} does; returns a non-zero exit status on bad options or a failed start. */
+    /**
+     * Starts a server as {@link #main} does; returns a non-zero exit status on bad options or a failed start: 2 for
+     * options that cannot be served (a non-loopback address without tokens or {@code --insecure}), before any store
+     * is opened.
+     */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         ServerConfig config;
         try {
@@ -36,6 +41,16 @@ public final class Main {
         if (config.help()) {
             out.println(ServerConfig.USAGE);
             return 0;
+        }
+        ServerOptions options = config.serverOptions();
+        Optional<String> refusal = BindRule.refusal(options);
+        if (refusal.isPresent()) {
+            err.println("policyhub: " + refusal.get());
+            return 2;
+        }
+        if (BindRule.exposed(options)) {
+            err.println("policyhub: warning: --insecure: serving " + options.bindAddress() + " without"
+                    + " authentication; anyone who can reach it can read and change every resource");
         }
         PolicyHub hub;
         try {
@@ -60,7 +75,7 @@ public final class Main {
         }
         PolicyHubServer server;
         try {
-            server = PolicyHubServer.start(hub, config.serverOptions());
+            server = PolicyHubServer.start(hub, options);
         } catch (RuntimeException e) {
             err.println("policyhub: cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
                     + e.getMessage());

@@ -1,6 +1,9 @@
 package dev.policyhub.http;
 
 import dev.policyhub.core.PolicyHub;
+import dev.policyhub.core.access.AccessGrant;
+import dev.policyhub.core.access.AccessTokens;
+import dev.policyhub.core.error.ErrorCode;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.http.admin.AdminRoutes;
 import dev.policyhub.http.orgpolicy.OrgPolicyRoutes;
@@ -10,6 +13,7 @@ import dev.policyhub.http.pulumi.PulumiResponse;
 import dev.policyhub.http.resourcemanager.Operations;
 import dev.policyhub.http.resourcemanager.ResourceManagerRoutes;
 import dev.policyhub.http.wire.ApiError;
+import dev.policyhub.http.wire.Credentials;
 import dev.policyhub.http.wire.GoogleErrors;
 import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
@@ -20,8 +24,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
@@ -35,7 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * PolicyHub over HTTP: Google's Organization Policy v2 and Resource Manager v3, and Pulumi Cloud's policy groups
  * with the inventory they refer to, on one Javalin server, plus the emulator control endpoints. Handlers only
- * translate; every rule is in the services of the given {@link PolicyHub}.
+ * translate; every rule is in the services of the given {@link PolicyHub}. With access tokens configured, every API
+ * and control route needs one: Google's routes read {@code Authorization: Bearer <t>}, Pulumi's
+ * {@code Authorization: token <t>}, the control endpoints either, and the pack archives none.
  */
 public final class PolicyHubServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyHubServer.class);
@@ -46,6 +54,10 @@ public final class PolicyHubServer implements AutoCloseable {
     private static final long MAX_REQUEST_BYTES = 1024 * 1024;
     /** The header every Pulumi answer carries, errors included; the CLI appends it to the messages of server errors. */
     static final String PULUMI_REQUEST_ID = "X-Pulumi-Request-ID";
+    private static final Set<String> BEARER = Set.of("bearer");
+    private static final Set<String> EITHER = Set.of("bearer", "token");
+    private static final String UNAUTHENTICATED = "Request had invalid authentication credentials.";
+    private static final String NO_PERMISSION = "The caller does not have permission";
 
     private final Javalin javalin;
     private final String host;
@@ -55,7 +67,10 @@ public final class PolicyHubServer implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts a server for {@code hub}; returns once it accepts connections. */
+    /**
+     * Starts a server for {@code hub}; returns once it accepts connections. A bind address that is not loopback
+     * without tokens, and without {@link ServerOptions#insecure()}, is refused with an {@link IllegalStateException}.
+     */
     public static PolicyHubServer start(PolicyHub hub, ServerOptions options) {
         return start(hub, options, AccessLog.toLogger());
     }
@@ -64,22 +79,42 @@ public final class PolicyHubServer implements AutoCloseable {
     static PolicyHubServer start(PolicyHub hub, ServerOptions options, AccessLog log) {
         Objects.requireNonNull(hub, "hub");
         Objects.requireNonNull(options, "options");
-        GoogleRouter google = new GoogleRouter();
+        BindRule.refusal(options).ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
+        AccessTokens tokens = options.tokens();
+        GoogleRouter google = new GoogleRouter(hub.access());
         new OrgPolicyRoutes(hub).register(google);
-        Operations operations = new Operations(hub::newId);
+        // without tokens every caller reaches every operation: no need to look up whose it is
+        Operations operations = new Operations(hub::newId,
+                tokens.isEmpty() ? name -> Optional.empty() : hub.access()::organizationOf);
         new ResourceManagerRoutes(hub, operations).register(google);
-        GoogleRouter admin = new GoogleRouter();
+        GoogleRouter admin = new GoogleRouter(hub.access());
         if (options.adminEnabled()) {
             new AdminRoutes(hub, operations::clear).register(admin);
         }
-        PulumiApi pulumi = new PulumiApi(hub, options.pulumiToken(), options.adminEnabled());
-        Handler googleHandler = ctx -> dispatch(google, ctx);
+        PulumiApi pulumi = new PulumiApi(hub, tokens, options.adminEnabled());
+        Handler googleHandler = ctx -> {
+            Optional<AccessGrant> grant = grant(tokens, ctx, BEARER);
+            if (grant.isEmpty()) {
+                refuseUnauthenticated(ctx);
+            } else {
+                dispatch(google, ctx, grant.get());
+            }
+        };
         Handler pulumiHandler = ctx -> dispatch(pulumi, options, ctx);
         Handler adminHandler = ctx -> {
             if (PulumiApi.serves(ctx.path())) {
                 dispatch(pulumi, options, ctx);
+                return;
+            }
+            Optional<AccessGrant> grant = grant(tokens, ctx, EITHER);
+            if (grant.isEmpty()) {
+                refuseUnauthenticated(ctx);
+            } else if (!grant.get().admin()) {
+                render(ctx, GoogleErrors.body(ErrorCode.PERMISSION_DENIED, NO_PERMISSION, List.of(), List.of()));
             } else {
-                dispatch(admin, ctx);
+                dispatch(admin, ctx, grant.get());
             }
         };
         Javalin javalin = Javalin.create(cfg -> {
@@ -160,10 +195,24 @@ public final class PolicyHubServer implements AutoCloseable {
         javalin.stop();
     }
 
-    private static void dispatch(GoogleRouter router, Context ctx) {
+    /** The grant of the request's token; everything when there are no tokens, empty when the token is not known. */
+    private static Optional<AccessGrant> grant(AccessTokens tokens, Context ctx, Set<String> schemes) {
+        if (tokens.isEmpty()) {
+            return Optional.of(AccessGrant.everything());
+        }
+        return Credentials.of(Optional.ofNullable(ctx.header("Authorization")), schemes).flatMap(tokens::grantOf);
+    }
+
+    /** Google's 401, with the challenge its front end sends. */
+    private static void refuseUnauthenticated(Context ctx) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"policyhub\"");
+        render(ctx, GoogleErrors.body(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED, List.of(), List.of()));
+    }
+
+    private static void dispatch(GoogleRouter router, Context ctx, AccessGrant grant) {
         String method = GoogleRouter.effectiveMethod(ctx.method().name(), ctx.header("X-HTTP-Method-Override"));
         GoogleRouter.Response response = router.dispatch(method, ctx.req().getRequestURI(), ctx.queryString(),
-                ctx.bodyAsBytes());
+                ctx.bodyAsBytes(), grant);
         ctx.status(response.status()).contentType(JSON).result(response.body());
     }
 

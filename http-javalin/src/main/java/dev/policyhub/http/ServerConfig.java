@@ -1,5 +1,9 @@
 package dev.policyhub.http;
 
+import dev.policyhub.core.access.AccessTokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +19,21 @@ import java.util.regex.Pattern;
  * {@code --storage sqlite|memory|postgres} ({@code POLICYHUB_STORAGE}), {@code --db PATH} ({@code POLICYHUB_DB}),
  * {@code --db-url URL} ({@code POLICYHUB_DB_URL}, with {@code POLICYHUB_DB_USER} and {@code POLICYHUB_DB_PASSWORD}
  * read from the environment only), {@code --seed FILE} ({@code POLICYHUB_SEED}), {@code --no-admin}
- * ({@code POLICYHUB_ADMIN=off}) and {@code --help}. {@link #toString()} never shows the database password.
+ * ({@code POLICYHUB_ADMIN=off}), {@code --tokens FILE} ({@code POLICYHUB_TOKENS_FILE}, and inline tokens from
+ * {@code POLICYHUB_TOKENS} only, never a flag: both may be given), {@code --insecure} ({@code POLICYHUB_INSECURE=on})
+ * and {@code --help}. {@link #toString()} never shows the database password nor a token.
  */
 public record ServerConfig(int port, String bindAddress, String storage, Path database, Optional<Postgres> postgres,
-                           Optional<Path> seed, boolean adminEnabled, boolean help) {
+                           Optional<Path> seed, boolean adminEnabled, AccessTokens tokens, boolean insecure,
+                           boolean help) {
     /** Default database file, in the working directory. */
     public static final String DEFAULT_DATABASE = "policyhub.db";
     /** The storage backends the server can open. */
     public static final List<String> STORAGES = List.of("sqlite", "memory", "postgres");
     /** What every PostgreSQL URL starts with. */
     public static final String POSTGRES_URL_PREFIX = "jdbc:postgresql:";
+    /** The largest tokens file read. */
+    public static final long MAX_TOKENS_FILE_BYTES = 1024 * 1024;
 
     /** The usage text printed by {@code --help}. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -43,6 +52,10 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
             "                           are read from POLICYHUB_DB_USER and POLICYHUB_DB_PASSWORD only",
             "  --seed FILE              JSON seed file loaded at start-up (POLICYHUB_SEED)",
             "  --no-admin               do not serve /admin/v1/ (POLICYHUB_ADMIN=off)",
+            "  --tokens FILE            access tokens, one '<token> <scope> ...' per line (POLICYHUB_TOKENS_FILE);",
+            "                           POLICYHUB_TOKENS holds more, ';'-separated (environment only); scopes:",
+            "                           pulumi:<org>, pulumi:*, google:organizations/<id>, google:*, admin, *",
+            "  --insecure               allow a non-loopback --bind without tokens (POLICYHUB_INSECURE=on)",
             "  --help                   print this text and exit");
 
     public ServerConfig {
@@ -51,6 +64,7 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(postgres, "postgres");
         Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(tokens, "tokens");
     }
 
     /** Reads flags and environment; a bad flag or value throws {@link IllegalArgumentException} saying which. */
@@ -63,6 +77,8 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
         boolean dbUrlFlag = false;
         String seed = env.get("POLICYHUB_SEED");
         String admin = env.get("POLICYHUB_ADMIN");
+        String tokensFile = env.get("POLICYHUB_TOKENS_FILE");
+        String insecure = env.get("POLICYHUB_INSECURE");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -76,12 +92,16 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
                 case "--no-admin":
                     admin = "off";
                     break;
+                case "--insecure":
+                    insecure = "on";
+                    break;
                 case "--port":
                 case "--bind":
                 case "--storage":
                 case "--db":
                 case "--db-url":
                 case "--seed":
+                case "--tokens":
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -100,6 +120,8 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
                     } else if (flag.equals("--db-url")) {
                         dbUrl = value;
                         dbUrlFlag = true;
+                    } else if (flag.equals("--tokens")) {
+                        tokensFile = value;
                     } else {
                         seed = value;
                     }
@@ -111,7 +133,8 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
         String chosen = storage(storage);
         return new ServerConfig(port(port), orDefault(bind, ServerOptions.DEFAULT_BIND), chosen,
                 Path.of(orDefault(db, DEFAULT_DATABASE)), postgres(chosen, dbUrl, dbUrlFlag, env),
-                blank(seed) ? Optional.empty() : Optional.of(Path.of(seed)), admin(admin), help);
+                blank(seed) ? Optional.empty() : Optional.of(Path.of(seed)), admin(admin),
+                tokens(tokensFile, env.get("POLICYHUB_TOKENS")), onOff("POLICYHUB_INSECURE", insecure, false), help);
     }
 
     /** How the storage is named in the start-up line: its kind and where it is, never a password. */
@@ -122,17 +145,17 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
         return postgres.map(p -> storage + " " + p.describe()).orElse(storage + " " + database);
     }
 
-    /** Masks the database password. */
+    /** Masks the database password and shows how many tokens there are, never one. */
     @Override
     public String toString() {
         return "ServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", storage=" + storage + ", database="
                 + database + ", postgres=" + postgres + ", seed=" + seed + ", adminEnabled=" + adminEnabled
-                + ", help=" + help + "]";
+                + ", tokens=" + tokens + ", insecure=" + insecure + ", help=" + help + "]";
     }
 
     /** The listening options this configuration asks for. */
     public ServerOptions serverOptions() {
-        return new ServerOptions(bindAddress, port, adminEnabled);
+        return new ServerOptions(bindAddress, port, adminEnabled).withTokens(tokens).withInsecure(insecure);
     }
 
     private static int port(String value) {
@@ -181,9 +204,49 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
                 orDefault(env.get("POLICYHUB_DB_PASSWORD"), "")));
     }
 
+    /**
+     * The tokens of the file and of the inline text, merged (a token in both is refused). A file or text that is
+     * given but holds no token is refused too: it would leave the server open while meaning to close it.
+     */
+    private static AccessTokens tokens(String file, String inline) {
+        AccessTokens tokens = AccessTokens.none();
+        if (!blank(file)) {
+            String source = "tokens file " + file;
+            tokens = tokens.merge(nonEmpty(AccessTokens.parse(source, readTokens(Path.of(file))), source));
+        }
+        if (!blank(inline)) {
+            tokens = tokens.merge(nonEmpty(AccessTokens.parse("POLICYHUB_TOKENS", inline), "POLICYHUB_TOKENS"));
+        }
+        return tokens;
+    }
+
+    private static AccessTokens nonEmpty(AccessTokens tokens, String source) {
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no token");
+        }
+        return tokens;
+    }
+
+    private static String readTokens(Path file) {
+        try {
+            if (Files.size(file) > MAX_TOKENS_FILE_BYTES) {
+                throw new IllegalArgumentException("tokens file " + file + " is larger than 1 MiB");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the exception's message names the file, never its content
+            throw new IllegalArgumentException("cannot read tokens file " + file + ": " + e.getClass().getSimpleName()
+                    + " " + e.getMessage());
+        }
+    }
+
     private static boolean admin(String value) {
+        return onOff("POLICYHUB_ADMIN", value, true);
+    }
+
+    private static boolean onOff(String variable, String value, boolean fallback) {
         if (blank(value)) {
-            return true;
+            return fallback;
         }
         switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "on":
@@ -195,7 +258,7 @@ public record ServerConfig(int port, String bindAddress, String storage, Path da
             case "0":
                 return false;
             default:
-                throw new IllegalArgumentException("POLICYHUB_ADMIN must be on or off, was '" + value + "'");
+                throw new IllegalArgumentException(variable + " must be on or off, was '" + value + "'");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policyhub.core.access.AccessTokens;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class ServerConfigTest {
         ServerConfig config = ServerConfig.parse(new String[0], Map.of());
 
         assertEquals(new ServerConfig(8080, "127.0.0.1", "sqlite", Path.of("policyhub.db"), Optional.empty(),
-                Optional.empty(), true, false), config);
+                Optional.empty(), true, AccessTokens.none(), false, false), config);
     }
 
     @Test
@@ -30,7 +31,7 @@ class ServerConfigTest {
                 "POLICYHUB_SEED", "seed.json", "POLICYHUB_ADMIN", "off"));
 
         assertEquals(new ServerConfig(9090, "0.0.0.0", "memory", Path.of("/tmp/x.db"), Optional.empty(),
-                Optional.of(Path.of("seed.json")), false, false), config);
+                Optional.of(Path.of("seed.json")), false, AccessTokens.none(), false, false), config);
     }
 
     @Test
@@ -42,7 +43,7 @@ class ServerConfigTest {
                 "POLICYHUB_SEED", "other.json", "POLICYHUB_ADMIN", "on"));
 
         assertEquals(new ServerConfig(7070, "::1", "sqlite", Path.of("a.db"), Optional.empty(),
-                Optional.of(Path.of("s.json")), false, false), config);
+                Optional.of(Path.of("s.json")), false, AccessTokens.none(), false, false), config);
         assertEquals(new ServerOptions("::1", 7070, false), config.serverOptions());
     }
 

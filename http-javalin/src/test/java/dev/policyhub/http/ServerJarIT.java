@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,12 +150,54 @@ class ServerJarIT {
         assertTrue(badText.contains("port must be a number"), badText);
     }
 
+    @Test
+    @DisplayName("--bind 0.0.0.0 without tokens exits 2 saying why; with tokens it serves and asks for them, never"
+            + " printing one; --insecure serves with a warning")
+    void nonLoopbackBind() throws Exception {
+        Process refused = command("--storage", "memory", "--port", "0", "--bind", "0.0.0.0")
+                .redirectErrorStream(true).start();
+        String refusal = readAll(refused.getInputStream());
+        assertTrue(refused.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(2, refused.exitValue(), refusal);
+        assertTrue(refusal.contains("refusing to listen on 0.0.0.0 without access tokens"), refusal);
+        assertTrue(refusal.contains("--insecure"), refusal);
+
+        String token = "jar-0123456789abcdef";
+        List<String> seen = new ArrayList<>();
+        String url = start(Map.of("POLICYHUB_TOKENS", token + " *"), seen, "--storage", "memory", "--port", "0",
+                "--bind", "0.0.0.0");
+        assertEquals(401, get(url + "/admin/v1/health").statusCode());
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(url + "/admin/v1/health"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+        assertTrue(seen.stream().noneMatch(line -> line.contains(token)), seen.toString());
+        process.destroy();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+
+        seen.clear();
+        url = start(Map.of(), seen, "--storage", "memory", "--port", "0", "--bind", "0.0.0.0", "--insecure");
+        assertEquals(200, get(url + "/admin/v1/health").statusCode());
+        assertTrue(seen.stream().anyMatch(line -> line.startsWith("policyhub: warning: --insecure: serving 0.0.0.0"
+                + " without authentication")), seen.toString());
+    }
+
     private String start(String... args) throws IOException {
         process = command(args).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return startupUrl(new ArrayList<>());
+    }
+
+    /** Starts with extra environment variables, collecting every line printed (stderr too) until the start-up line. */
+    private String start(Map<String, String> env, List<String> seen, String... args) throws IOException {
+        ProcessBuilder builder = command(args).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        process = builder.start();
+        return startupUrl(seen);
+    }
+
+    private String startupUrl(List<String> seen) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<String> seen = new ArrayList<>();
         String line;
         while (System.nanoTime() < deadline && (line = lines.readLine()) != null) {
             seen.add(line);

@@ -12,9 +12,12 @@ import java.util.Set;
 
 /**
  * The emulator's control endpoints under {@code /admin/v1/}: create and delete organizations (Google has no call for
- * that), load a seed, check health and reset the store. Errors use Google's envelope like the API.
+ * that), load a seed, check health and reset the store. Errors use Google's envelope like the API. They touch no
+ * resource a grant must reach: the server lets only a grant with the admin scope in.
  */
 public final class AdminRoutes {
+    private static final GoogleRouter.Names NONE = GoogleRouter.Names.NONE;
+
     private final PolicyHub hub;
     private final Runnable forgetOperations;
 
@@ -26,11 +29,11 @@ public final class AdminRoutes {
 
     /** Adds the bindings. */
     public void register(GoogleRouter router) {
-        router.add("POST", "/admin/v1/organizations", Set.of(), this::createOrganization);
-        router.add("DELETE", "/admin/v1/organizations/([^/]+)", Set.of(), this::deleteOrganization);
-        router.add("POST", "/admin/v1/seed", Set.of(), call -> SeedLoader.load(hub, call.body()).toJson());
-        router.add("GET", "/admin/v1/health", Set.of(), call -> Json.object().put("status", "ok"));
-        router.add("POST", "/admin/v1/reset", Set.of(), this::reset);
+        router.add("POST", "/admin/v1/organizations", Set.of(), NONE, this::createOrganization);
+        router.add("DELETE", "/admin/v1/organizations/([^/]+)", Set.of(), NONE, this::deleteOrganization);
+        router.add("POST", "/admin/v1/seed", Set.of(), NONE, call -> SeedLoader.load(hub, call.body()).toJson());
+        router.add("GET", "/admin/v1/health", Set.of(), NONE, call -> Json.object().put("status", "ok"));
+        router.add("POST", "/admin/v1/reset", Set.of(), NONE, this::reset);
     }
 
     private JsonNode createOrganization(GoogleCall call) {

@@ -33,19 +33,19 @@ public final class OrgPolicyRoutes {
 
     /** Adds the bindings. */
     public void register(GoogleRouter router) {
-        router.add("GET", PolicyPaths.CONSTRAINTS, PAGING, this::listConstraints);
-        router.add("GET", PolicyPaths.POLICIES, PAGING, this::listPolicies);
-        router.add("GET", PolicyPaths.POLICY, Set.of(), this::getPolicy);
-        router.add("GET", PolicyPaths.EFFECTIVE_POLICY, Set.of(), this::getEffectivePolicy);
-        router.add("POST", PolicyPaths.POLICIES, Set.of(), this::createPolicy);
-        router.add("PATCH", PolicyPaths.POLICY, Set.of("updateMask"), this::updatePolicy);
-        router.add("DELETE", PolicyPaths.POLICY, Set.of("etag"), this::deletePolicy);
-        router.add("GET", PolicyPaths.DECISION, Set.of("value", "dryRun"), this::decide);
-        router.add("POST", PolicyPaths.CUSTOM_CONSTRAINTS, Set.of(), this::createCustomConstraint);
-        router.add("PATCH", PolicyPaths.CUSTOM_CONSTRAINT, Set.of(), this::updateCustomConstraint);
-        router.add("GET", PolicyPaths.CUSTOM_CONSTRAINT, Set.of(), this::getCustomConstraint);
-        router.add("GET", PolicyPaths.CUSTOM_CONSTRAINTS, PAGING, this::listCustomConstraints);
-        router.add("DELETE", PolicyPaths.CUSTOM_CONSTRAINT, Set.of(), this::deleteCustomConstraint);
+        router.add("GET", PolicyPaths.CONSTRAINTS, PAGING, GoogleRouter.Names.PATH, this::listConstraints);
+        router.add("GET", PolicyPaths.POLICIES, PAGING, GoogleRouter.Names.PATH, this::listPolicies);
+        router.add("GET", PolicyPaths.POLICY, Set.of(), GoogleRouter.Names.PATH, this::getPolicy);
+        router.add("GET", PolicyPaths.EFFECTIVE_POLICY, Set.of(), GoogleRouter.Names.PATH, this::getEffectivePolicy);
+        router.add("POST", PolicyPaths.POLICIES, Set.of(), GoogleRouter.Names.PATH, this::createPolicy);
+        router.add("PATCH", PolicyPaths.POLICY, Set.of("updateMask"), GoogleRouter.Names.PATH, this::updatePolicy);
+        router.add("DELETE", PolicyPaths.POLICY, Set.of("etag"), GoogleRouter.Names.PATH, this::deletePolicy);
+        router.add("GET", PolicyPaths.DECISION, Set.of("value", "dryRun"), GoogleRouter.Names.PATH, this::decide);
+        router.add("POST", PolicyPaths.CUSTOM_CONSTRAINTS, Set.of(), GoogleRouter.Names.PATH, this::createCustomConstraint);
+        router.add("PATCH", PolicyPaths.CUSTOM_CONSTRAINT, Set.of(), GoogleRouter.Names.PATH, this::updateCustomConstraint);
+        router.add("GET", PolicyPaths.CUSTOM_CONSTRAINT, Set.of(), GoogleRouter.Names.PATH, this::getCustomConstraint);
+        router.add("GET", PolicyPaths.CUSTOM_CONSTRAINTS, PAGING, GoogleRouter.Names.PATH, this::listCustomConstraints);
+        router.add("DELETE", PolicyPaths.CUSTOM_CONSTRAINT, Set.of(), GoogleRouter.Names.PATH, this::deleteCustomConstraint);
     }
 
     private JsonNode listConstraints(GoogleCall call) {

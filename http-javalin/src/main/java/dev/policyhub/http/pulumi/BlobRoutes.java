@@ -11,9 +11,9 @@ final class BlobRoutes {
     /** Largest archive an upload takes. */
     static final long MAX_ARCHIVE_BYTES = 64L * 1024 * 1024;
     private static final String ARCHIVE = "/blobs/policypacks/{org}/{pack}/{number}.tgz";
-    private static final PulumiRouter.Access UPLOAD = new PulumiRouter.Access(false, MAX_ARCHIVE_BYTES,
+    private static final PulumiRouter.Access UPLOAD = new PulumiRouter.Access(PulumiRouter.Guard.NONE, MAX_ARCHIVE_BYTES,
             "archive exceeds 64 MiB");
-    private static final PulumiRouter.Access DOWNLOAD = new PulumiRouter.Access(false,
+    private static final PulumiRouter.Access DOWNLOAD = new PulumiRouter.Access(PulumiRouter.Guard.NONE,
             PulumiRouter.MAX_JSON_BODY_BYTES, PulumiRouter.Access.API.tooLargeDetail());
 
     private final PolicyGroupService service;

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * PolicyHub's own Pulumi endpoints under {@code /admin/v1/pulumi/}: Pulumi has no public call that creates an
- * organization or sets resource counts. They answer in Pulumi's error shape and need the API token like
- * {@code /api/}.
+ * organization or sets resource counts. They answer in Pulumi's error shape and, when tokens are configured, need one
+ * with the admin scope.
  */
 final class PulumiAdminRoutes {
     private static final String ORG = "/admin/v1/pulumi/orgs/{org}";
@@ -22,16 +22,16 @@ final class PulumiAdminRoutes {
     }
 
     void register(PulumiRouter router) {
-        router.add("POST", "/admin/v1/pulumi/orgs", call -> {
+        router.add("POST", "/admin/v1/pulumi/orgs", PulumiRouter.Access.ADMIN, call -> {
             String name = BodyFields.of(call.json()).text("name");
             service.createOrganization(name);
             return PulumiResponse.ok(Json.object().put("name", name));
         });
-        router.add("DELETE", ORG, call -> {
+        router.add("DELETE", ORG, PulumiRouter.Access.ADMIN, call -> {
             service.deleteOrganization(call.path("org"));
             return PulumiResponse.noContent();
         });
-        router.add("PUT", ORG + "/resource-counts", this::setResourceCounts);
+        router.add("PUT", ORG + "/resource-counts", PulumiRouter.Access.ADMIN, this::setResourceCounts);
     }
 
     private PulumiResponse setResourceCounts(PulumiCall call) {

@@ -1,8 +1,8 @@
 package dev.policyhub.http.pulumi;
 
 import dev.policyhub.core.PolicyHub;
+import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.core.error.PolicyHubException;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +17,12 @@ public final class PulumiApi {
     private final PulumiRouter router;
 
     /**
-     * The API over {@code hub}; {@code token}, when present, is required as {@code Authorization: token <t>} on every
-     * route but the archive blobs; {@code adminEnabled} serves {@code /admin/v1/pulumi/}.
+     * The API over {@code hub}; unless {@code tokens} is empty, every route but the archive blobs needs one of them
+     * ({@code Authorization: token <t>}) reaching the call's organization, and the admin routes one with the admin
+     * scope; {@code adminEnabled} serves {@code /admin/v1/pulumi/}.
      */
-    public PulumiApi(PolicyHub hub, Optional<String> token, boolean adminEnabled) {
-        this.router = new PulumiRouter(token);
+    public PulumiApi(PolicyHub hub, AccessTokens tokens, boolean adminEnabled) {
+        this.router = new PulumiRouter(tokens);
         new PolicyGroupRoutes(hub.policyGroups()).register(router);
         new StackRoutes(hub.policyGroups(), hub::newId).register(router);
         new AccountRoutes(hub.policyGroups()).register(router);

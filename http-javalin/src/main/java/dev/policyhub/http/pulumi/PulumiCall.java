@@ -1,24 +1,31 @@
 package dev.policyhub.http.pulumi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.policyhub.core.access.AccessGrant;
 import dev.policyhub.http.wire.ApiError;
 import dev.policyhub.http.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-/** One matched Pulumi call: its path parameters (decoded), query parameters, body and the base URL it came in on. */
+/**
+ * One matched Pulumi call: its path parameters (decoded), query parameters, body, the base URL it came in on and what
+ * the caller's token reaches.
+ */
 public final class PulumiCall {
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final byte[] body;
     private final String baseUrl;
+    private final AccessGrant grant;
 
-    PulumiCall(Map<String, String> pathParameters, Map<String, String> query, byte[] body, String baseUrl) {
+    PulumiCall(Map<String, String> pathParameters, Map<String, String> query, byte[] body, String baseUrl,
+               AccessGrant grant) {
         this.pathParameters = Map.copyOf(pathParameters);
         this.query = Map.copyOf(query);
         this.body = body;
         this.baseUrl = baseUrl;
+        this.grant = grant;
     }
 
     /** A path parameter of the route template, decoded once ({@code a%2Fb} → {@code a/b}). */
@@ -59,6 +66,11 @@ public final class PulumiCall {
         } catch (ApiError e) {
             throw PulumiError.invalidBody();
         }
+    }
+
+    /** What the caller's token reaches (everything when the server has no tokens). */
+    public AccessGrant grant() {
+        return grant;
     }
 
     /** The base URL ({@code http://127.0.0.1:8080}) links in answers start with. */

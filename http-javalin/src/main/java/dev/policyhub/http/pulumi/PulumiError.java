@@ -2,7 +2,7 @@ package dev.policyhub.http.pulumi;
 
 /**
  * A request the Pulumi routes refuse before it reaches a service (no route, bad body, bad query, missing
- * credentials), with the HTTP status and Pulumi's detail text; the reason phrase is added when it is rendered.
+ * credentials, a token that may not reach the call's organization), with the HTTP status and Pulumi's detail text; the reason phrase is added when it is rendered.
  */
 public final class PulumiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -30,9 +30,14 @@ public final class PulumiError extends RuntimeException {
         return new PulumiError(400, "invalid query parameter");
     }
 
-    /** A missing, malformed or wrong {@code Authorization: token …} header. */
+    /** A missing, malformed or unknown {@code Authorization: token …} header. */
     public static PulumiError unauthorized() {
         return new PulumiError(401, "No credentials provided or are invalid.");
+    }
+
+    /** A token whose grant does not reach the organization the call names, or an admin call without the scope. */
+    public static PulumiError forbidden() {
+        return new PulumiError(403, "You do not have permission to perform this operation.");
     }
 
     /** The HTTP status. */

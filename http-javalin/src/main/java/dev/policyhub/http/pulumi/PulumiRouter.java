@@ -1,17 +1,19 @@
 package dev.policyhub.http.pulumi;
 
+import dev.policyhub.core.access.AccessGrant;
+import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.http.wire.ApiError;
+import dev.policyhub.http.wire.Credentials;
 import dev.policyhub.http.wire.GoogleRouter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * Routes Pulumi calls by path template ({@code /api/orgs/{org}/policygroups/{group}}), in the order they were added,
  * so a literal segment added first ({@code …/policygroups/metadata}) wins over a parameter. Templates match the path
  * as sent, so an escaped slash stays inside its segment ({@code accounts/aws-main%2Fus-east-1}); parameters are then
- * decoded once. Errors are thrown, not rendered.
+ * decoded once. When tokens are configured, a route's {@link Guard} says what the caller's token must reach. Errors
+ * are thrown, not rendered.
  */
 public final class PulumiRouter {
     /** Largest JSON body a route accepts. */
@@ -28,6 +31,8 @@ public final class PulumiRouter {
     public static final int MAX_PATH_PARAMETER_CHARS = 256;
     /** Longest query value, decoded: continuation and upload tokens are far shorter. */
     public static final int MAX_QUERY_VALUE_CHARS = 1024;
+    private static final Set<String> API_SCHEMES = Set.of("token");
+    private static final Set<String> ADMIN_SCHEMES = Set.of("token", "bearer");
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 
     /** What a binding does with a matched call. */
@@ -37,21 +42,34 @@ public final class PulumiRouter {
         PulumiResponse handle(PulumiCall call);
     }
 
+    /** What a route requires of the caller's token when tokens are configured. */
+    public enum Guard {
+        /** Nothing: the route never reads {@code Authorization} (the pack archives). */
+        NONE,
+        /** {@code Authorization: token <t>}, whose grant reaches the organization the call names. */
+        ORGANIZATION,
+        /** A token with the admin scope, sent as {@code token <t>} or {@code Bearer <t>}. */
+        ADMIN
+    }
+
     /** How a route treats credentials and bodies. */
-    public record Access(boolean needsToken, long maxBodyBytes, String tooLargeDetail) {
-        /** An API route: the configured token is required, JSON bodies up to 1 MiB. */
-        public static final Access API = new Access(true, MAX_JSON_BODY_BYTES, "request body exceeds 1 MiB");
+    public record Access(Guard guard, long maxBodyBytes, String tooLargeDetail) {
+        /** An API route: a token reaching the call's organization, JSON bodies up to 1 MiB. */
+        public static final Access API = new Access(Guard.ORGANIZATION, MAX_JSON_BODY_BYTES,
+                "request body exceeds 1 MiB");
+        /** An admin route: a token with the admin scope, JSON bodies up to 1 MiB. */
+        public static final Access ADMIN = new Access(Guard.ADMIN, MAX_JSON_BODY_BYTES, API.tooLargeDetail());
     }
 
     private record Binding(String verb, Pattern path, List<String> parameters, Access access, Handler handler) {
     }
 
     private final List<Binding> bindings = new ArrayList<>();
-    private final Optional<String> token;
+    private final AccessTokens tokens;
 
-    /** A router that requires {@code Authorization: token <token>} on API routes when a token is given. */
-    public PulumiRouter(Optional<String> token) {
-        this.token = token.filter(t -> !t.isEmpty());
+    /** A router that lets in only callers with one of {@code tokens}, unless there are none. */
+    public PulumiRouter(AccessTokens tokens) {
+        this.tokens = tokens;
     }
 
     /** Adds an API route. */
@@ -76,7 +94,7 @@ public final class PulumiRouter {
         return this;
     }
 
-    /** Dispatches a request: route (404), credentials (401), query, body, then the handler. */
+    /** Dispatches a request: route (404), credentials (401, then 403), query, body, then the handler. */
     public PulumiResponse dispatch(PulumiRequest request) {
         String path = request.rawPath();
         if (path.length() > 1 && path.endsWith("/")) {
@@ -93,24 +111,42 @@ public final class PulumiRouter {
     }
 
     private PulumiResponse call(Binding binding, Matcher matcher, PulumiRequest request) {
-        if (binding.access().needsToken() && token.isPresent() && !authorized(request.header("Authorization"))) {
-            throw PulumiError.unauthorized();
-        }
+        AccessGrant grant = grant(binding.access().guard(), request);
         Map<String, String> parameters = new HashMap<>();
         for (int i = 0; i < binding.parameters().size(); i++) {
             String name = binding.parameters().get(i);
             parameters.put(name, parameter(name, matcher.group(i + 1)));
         }
         Map<String, String> query = query(request.rawQuery());
+        String org = organization(parameters, query);
+        if (binding.access().guard() == Guard.ORGANIZATION && !org.isEmpty() && !grant.reachesPulumi(org)) {
+            throw PulumiError.forbidden();
+        }
         byte[] body = RequestBodies.read(request.body(), request.header("Content-Encoding").orElse(""),
                 binding.access().maxBodyBytes(), binding.access().tooLargeDetail());
-        return binding.handler().handle(new PulumiCall(parameters, query, body, request.baseUrl()));
+        return binding.handler().handle(new PulumiCall(parameters, query, body, request.baseUrl(), grant));
     }
 
-    private boolean authorized(Optional<String> header) {
-        String expected = "token " + token.orElseThrow();
-        return header.map(h -> MessageDigest.isEqual(h.trim().getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))).orElse(false);
+    /** The grant of the request's token: everything when there are no tokens or the route reads none. */
+    private AccessGrant grant(Guard guard, PulumiRequest request) {
+        if (guard == Guard.NONE || tokens.isEmpty()) {
+            return AccessGrant.everything();
+        }
+        Set<String> schemes = guard == Guard.ADMIN ? ADMIN_SCHEMES : API_SCHEMES;
+        AccessGrant grant = Credentials.of(request.header("Authorization"), schemes).flatMap(tokens::grantOf)
+                .orElseThrow(PulumiError::unauthorized);
+        if (guard == Guard.ADMIN && !grant.admin()) {
+            throw PulumiError.forbidden();
+        }
+        return grant;
+    }
+
+    /**
+     * The organization a call names: its {@code {org}} path parameter, else its {@code organization} query
+     * parameter; {@code ""} for none (a listing across organizations, which its handler narrows to the grant).
+     */
+    private static String organization(Map<String, String> parameters, Map<String, String> query) {
+        return parameters.getOrDefault("org", query.getOrDefault("organization", ""));
     }
 
     // checked before any lookup, so a store is never asked for such a name; 404, not 400, as it names nothing and

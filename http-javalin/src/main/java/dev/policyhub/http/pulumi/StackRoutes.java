@@ -1,8 +1,10 @@
 package dev.policyhub.http.pulumi;
 
+import dev.policyhub.core.Page;
 import dev.policyhub.core.policygroups.PolicyGroupService;
 import dev.policyhub.core.policygroups.Stack;
 import dev.policyhub.http.wire.Json;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -84,8 +86,11 @@ final class StackRoutes {
         }
         int maxResults = call.query("maxResults").map(StackRoutes::parseInt)
                 .orElse(PolicyGroupService.DEFAULT_MAX_RESULTS);
-        return PulumiResponse.ok(StackJson.list(service.listStacks(org, call.query("project").orElse(""),
-                maxResults, call.query("continuationToken").orElse(""))));
+        Page<Stack> page = service.listStacks(org, call.query("project").orElse(""), maxResults,
+                call.query("continuationToken").orElse(""));
+        // a listing across organizations shows only those the caller's token reaches; the token still pages on
+        List<Stack> reached = page.items().stream().filter(s -> call.grant().reachesPulumi(s.org())).toList();
+        return PulumiResponse.ok(StackJson.list(new Page<>(reached, page.nextPageToken())));
     }
 
     // the spellings Go's strconv.ParseBool accepts

@@ -2,6 +2,7 @@ package dev.policyhub.http.resourcemanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.policyhub.core.access.AccessGrant;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.http.wire.Json;
 import dev.policyhub.http.wire.WireFormat;
@@ -20,7 +21,8 @@ import java.util.function.LongSupplier;
  * {@code folders/100000000041} answered by {@code operations/cf.100000000042}. The log itself is kept in memory and
  * bounded: it holds the last {@value #CAPACITY} named operations (older ones answer NOT_FOUND) and does not survive
  * a restart of the server; the emulator's reset empties it along with the store. An operation printed later prints
- * its response in the format the later request asks for.
+ * its response in the format the later request asks for. Each operation remembers the organization of the resource
+ * it changed, so that only a caller who reaches that organization can read it.
  */
 public final class Operations {
     /** How many named operations the log keeps. */
@@ -48,8 +50,12 @@ public final class Operations {
         }
     }
 
-    /** A named operation: its metadata and, unless the call only validated, how to print its response. */
-    private record Recorded(String name, ObjectNode metadata, Optional<Function<WireFormat, ObjectNode>> response) {
+    /**
+     * A named operation: its metadata, unless the call only validated how to print its response, and the
+     * organization of the resource it concerns (empty when not known).
+     */
+    private record Recorded(String name, ObjectNode metadata, Optional<Function<WireFormat, ObjectNode>> response,
+                            Optional<String> organization) {
         ObjectNode print(WireFormat format) {
             ObjectNode json = Json.object();
             json.put("name", name);
@@ -61,6 +67,7 @@ public final class Operations {
     }
 
     private final LongSupplier numbers;
+    private final Function<String, Optional<String>> organizationOf;
     private final Map<String, Recorded> log = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
@@ -70,25 +77,31 @@ public final class Operations {
         }
     };
 
-    /** Creates an empty log whose operations take their numbers from {@code numbers}, e.g. {@code hub::newId}. */
-    public Operations(LongSupplier numbers) {
+    /**
+     * Creates an empty log whose operations take their numbers from {@code numbers}, e.g. {@code hub::newId}, and
+     * the organization of their resource from {@code organizationOf}, e.g. {@code hub.access()::organizationOf}
+     * (a server without tokens, where every caller reaches everything, need not look it up).
+     */
+    public Operations(LongSupplier numbers, Function<String, Optional<String>> organizationOf) {
         this.numbers = numbers;
+        this.organizationOf = organizationOf;
     }
 
     /**
-     * A completed named operation: {@code metadataType} is the short name of the metadata message (e.g.
+     * A completed named operation: {@code resource} names a resource in the organization it concerns (one that
+     * still exists after the call), {@code metadataType} is the short name of the metadata message (e.g.
      * {@code CreateFolderMetadata}), {@code metadata} its fields, {@code response} prints the resource and
      * {@code responseType} is its proto type.
      */
-    public ObjectNode completed(Kind kind, String metadataType, ObjectNode metadata, String responseType,
-                                Function<WireFormat, ObjectNode> response, WireFormat format) {
+    public ObjectNode completed(Kind kind, String resource, String metadataType, ObjectNode metadata,
+                                String responseType, Function<WireFormat, ObjectNode> response, WireFormat format) {
         Function<WireFormat, ObjectNode> typed = f -> typed(responseType, response.apply(f));
-        return record(kind, metadataType, metadata, Optional.of(typed)).print(format);
+        return record(kind, resource, metadataType, metadata, Optional.of(typed)).print(format);
     }
 
     /** A completed named operation of a call that only validated: done, with metadata and no response. */
-    public ObjectNode validated(Kind kind, String metadataType, WireFormat format) {
-        return record(kind, metadataType, Json.object(), Optional.empty()).print(format);
+    public ObjectNode validated(Kind kind, String resource, String metadataType, WireFormat format) {
+        return record(kind, resource, metadataType, Json.object(), Optional.empty()).print(format);
     }
 
     /** A completed unnamed operation with a response, as tag binding create answers. */
@@ -111,11 +124,20 @@ public final class Operations {
         return unnamed(EMPTY_TYPE, Json.object());
     }
 
-    /** The operation {@code operations/{id}}; NOT_FOUND when unknown or no longer kept. */
-    public ObjectNode get(String name, WireFormat format) {
+    /**
+     * The operation {@code operations/{id}} for a caller with {@code grant}; NOT_FOUND when unknown or no longer
+     * kept. A caller limited to some organizations gets PERMISSION_DENIED for an operation of another one, and for
+     * one that is not kept, so that it learns nothing about other organizations' operations.
+     */
+    public ObjectNode get(String name, AccessGrant grant, WireFormat format) {
         Recorded recorded;
         synchronized (log) {
             recorded = log.get(name);
+        }
+        boolean reached = grant.allGoogle() || (recorded != null
+                && recorded.organization().map(grant::reachesGoogleOrganization).orElse(false));
+        if (!reached) {
+            throw PolicyHubException.permissionDenied(name);
         }
         if (recorded == null) {
             throw PolicyHubException.notFound();
@@ -130,11 +152,11 @@ public final class Operations {
         }
     }
 
-    private Recorded record(Kind kind, String metadataType, ObjectNode metadata,
+    private Recorded record(Kind kind, String resource, String metadataType, ObjectNode metadata,
                             Optional<Function<WireFormat, ObjectNode>> response) {
         String name = "operations/" + kind.prefix + "." + numbers.getAsLong();
         ObjectNode typedMetadata = typed(RESOURCE_MANAGER + metadataType, metadata);
-        Recorded recorded = new Recorded(name, typedMetadata, response);
+        Recorded recorded = new Recorded(name, typedMetadata, response, organizationOf.apply(resource));
         synchronized (log) {
             log.put(name, recorded);
         }

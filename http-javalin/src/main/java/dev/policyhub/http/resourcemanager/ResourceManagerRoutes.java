@@ -27,7 +27,8 @@ public final class ResourceManagerRoutes {
         new TagKeyRoutes(hierarchy, operations).register(router);
         new TagValueRoutes(hierarchy, operations).register(router);
         new TagBindingRoutes(hierarchy).register(router);
-        router.add("GET", "/v3/operations/(.+)", Set.of(),
-                call -> operations.get("operations/" + call.path(1), call.format()));
+        // an operation is checked against the organization it was recorded with, not by name
+        router.add("GET", "/v3/operations/(.+)", Set.of(), GoogleRouter.Names.NONE,
+                call -> operations.get("operations/" + call.path(1), call.grant(), call.format()));
     }
 }

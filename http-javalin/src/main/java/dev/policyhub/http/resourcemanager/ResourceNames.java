@@ -2,6 +2,7 @@ package dev.policyhub.http.resourcemanager;
 
 import dev.policyhub.http.wire.ApiError;
 import dev.policyhub.http.wire.GoogleRouter;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,9 @@ public final class ResourceNames {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     /** An escaped name is decoded at most this often; clients escape once, and once more on the wire. */
     private static final int MAX_DECODINGS = 3;
+
+    /** The names of a list call: its {@code parent} query parameter. */
+    public static final GoogleRouter.Names PARENT_QUERY = call -> List.of(call.query().get("parent"));
 
     private ResourceNames() {
     }

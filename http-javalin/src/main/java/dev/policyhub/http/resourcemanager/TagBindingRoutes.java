@@ -5,6 +5,8 @@ import dev.policyhub.core.hierarchy.HierarchyService;
 import dev.policyhub.core.hierarchy.TagBinding;
 import dev.policyhub.http.wire.GoogleCall;
 import dev.policyhub.http.wire.GoogleRouter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** Tag bindings (create or only validate, list, delete) and the effective tags of a resource. */
@@ -16,12 +18,23 @@ final class TagBindingRoutes {
     }
 
     void register(GoogleRouter router) {
-        router.add("POST", "/v3/tagBindings", Set.of("validateOnly"), this::create);
+        router.add("POST", "/v3/tagBindings", Set.of("validateOnly"), TagBindingRoutes::bound, this::create);
         // Terraform-era clients list with a trailing slash (/v3/tagBindings/?parent=…)
-        router.add("GET", "/v3/tagBindings/?", Set.of("parent", "pageSize", "pageToken"), this::list);
+        router.add("GET", "/v3/tagBindings/?", Set.of("parent", "pageSize", "pageToken"), ResourceNames.PARENT_QUERY,
+                this::list);
         // the resource part holds slashes, escaped once more than the path: match greedily up to the last value
-        router.add("DELETE", "/v3/tagBindings/(.+)/tagValues/([^/]+)", Set.of(), this::delete);
-        router.add("GET", "/v3/effectiveTags", Set.of("parent", "pageSize", "pageToken"), this::effectiveTags);
+        router.add("DELETE", "/v3/tagBindings/(.+)/tagValues/([^/]+)", Set.of(),
+                call -> List.of(ResourceNames.bindingResource(call.path(1)), "tagValues/" + call.path(2)), this::delete);
+        router.add("GET", "/v3/effectiveTags", Set.of("parent", "pageSize", "pageToken"), ResourceNames.PARENT_QUERY,
+                this::effectiveTags);
+    }
+
+    /** A binding names the resource and the value, by name or namespaced name. */
+    private static List<String> bound(GoogleCall call) {
+        List<String> names = new ArrayList<>(call.bodyTexts("parent"));
+        names.addAll(call.bodyTexts("tagValue"));
+        names.addAll(call.bodyTexts("tagValueNamespacedName"));
+        return names;
     }
 
     private JsonNode create(GoogleCall call) {

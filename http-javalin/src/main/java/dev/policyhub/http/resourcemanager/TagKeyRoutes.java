@@ -7,6 +7,7 @@ import dev.policyhub.core.hierarchy.TagKey;
 import dev.policyhub.http.wire.GoogleCall;
 import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
+import java.util.List;
 import java.util.Set;
 
 /** Tag keys: get by name or namespaced name, list, and create, patch and delete (or only validate them). */
@@ -22,13 +23,14 @@ final class TagKeyRoutes {
     }
 
     void register(GoogleRouter router) {
-        router.add("POST", "/v3/tagKeys", Set.of("validateOnly"), this::create);
-        router.add("GET", "/v3/tagKeys", Set.of("parent", "pageSize", "pageToken"), this::list);
+        router.add("POST", "/v3/tagKeys", Set.of("validateOnly"), call -> call.bodyTexts("parent"), this::create);
+        router.add("GET", "/v3/tagKeys", Set.of("parent", "pageSize", "pageToken"), ResourceNames.PARENT_QUERY, this::list);
         // before the single key, whose pattern would take "namespaced" for an id
-        router.add("GET", "/v3/tagKeys/namespaced", Set.of("name"), this::getNamespaced);
-        router.add("GET", ONE, Set.of(), this::get);
-        router.add("PATCH", ONE, Set.of("updateMask", "validateOnly"), this::update);
-        router.add("DELETE", ONE, Set.of("etag", "validateOnly"), this::delete);
+        router.add("GET", "/v3/tagKeys/namespaced", Set.of("name"), call -> List.of(call.query().get("name")),
+                this::getNamespaced);
+        router.add("GET", ONE, Set.of(), TagKeyRoutes::named, this::get);
+        router.add("PATCH", ONE, Set.of("updateMask", "validateOnly"), TagKeyRoutes::named, this::update);
+        router.add("DELETE", ONE, Set.of("etag", "validateOnly"), TagKeyRoutes::named, this::delete);
     }
 
     private JsonNode create(GoogleCall call) {
@@ -65,13 +67,21 @@ final class TagKeyRoutes {
         return done(call, "DeleteTagKeyMetadata", key, validateOnly);
     }
 
-    /** The done operation of a call: with the key as response, or without one when the call only validated. */
+    /**
+     * The done operation of a call: with the key as response, or without one when the call only validated; it
+     * belongs with the key's parent, which outlives a deleted key.
+     */
     private ObjectNode done(GoogleCall call, String metadataType, TagKey key, boolean validateOnly) {
+        String owner = key.parent().name();
         if (validateOnly) {
-            return operations.validated(Operations.Kind.TAG_KEY, metadataType, call.format());
+            return operations.validated(Operations.Kind.TAG_KEY, owner, metadataType, call.format());
         }
-        return operations.completed(Operations.Kind.TAG_KEY, metadataType, Json.object(), TagKeyJson.TYPE,
+        return operations.completed(Operations.Kind.TAG_KEY, owner, metadataType, Json.object(), TagKeyJson.TYPE,
                 format -> TagKeyJson.write(key, format), call.format());
+    }
+
+    private static List<String> named(GoogleCall call) {
+        return List.of(name(call));
     }
 
     private static String name(GoogleCall call) {

@@ -7,6 +7,7 @@ import dev.policyhub.core.hierarchy.TagValue;
 import dev.policyhub.http.wire.GoogleCall;
 import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
+import java.util.List;
 import java.util.Set;
 
 /** Tag values: get by name or namespaced name, list, and create, patch and delete (or only validate them). */
@@ -22,13 +23,14 @@ final class TagValueRoutes {
     }
 
     void register(GoogleRouter router) {
-        router.add("POST", "/v3/tagValues", Set.of("validateOnly"), this::create);
-        router.add("GET", "/v3/tagValues", Set.of("parent", "pageSize", "pageToken"), this::list);
+        router.add("POST", "/v3/tagValues", Set.of("validateOnly"), call -> call.bodyTexts("parent"), this::create);
+        router.add("GET", "/v3/tagValues", Set.of("parent", "pageSize", "pageToken"), ResourceNames.PARENT_QUERY, this::list);
         // before the single value, whose pattern would take "namespaced" for an id
-        router.add("GET", "/v3/tagValues/namespaced", Set.of("name"), this::getNamespaced);
-        router.add("GET", ONE, Set.of(), this::get);
-        router.add("PATCH", ONE, Set.of("updateMask", "validateOnly"), this::update);
-        router.add("DELETE", ONE, Set.of("etag", "validateOnly"), this::delete);
+        router.add("GET", "/v3/tagValues/namespaced", Set.of("name"), call -> List.of(call.query().get("name")),
+                this::getNamespaced);
+        router.add("GET", ONE, Set.of(), TagValueRoutes::named, this::get);
+        router.add("PATCH", ONE, Set.of("updateMask", "validateOnly"), TagValueRoutes::named, this::update);
+        router.add("DELETE", ONE, Set.of("etag", "validateOnly"), TagValueRoutes::named, this::delete);
     }
 
     private JsonNode create(GoogleCall call) {
@@ -67,11 +69,17 @@ final class TagValueRoutes {
 
     /** The done operation of a call: with the value as response, or without one when the call only validated. */
     private ObjectNode done(GoogleCall call, String metadataType, TagValue value, boolean validateOnly) {
+        // the key outlives a deleted value
+        String owner = "tagKeys/" + value.tagKeyId();
         if (validateOnly) {
-            return operations.validated(Operations.Kind.TAG_VALUE, metadataType, call.format());
+            return operations.validated(Operations.Kind.TAG_VALUE, owner, metadataType, call.format());
         }
-        return operations.completed(Operations.Kind.TAG_VALUE, metadataType, Json.object(), TagValueJson.TYPE,
+        return operations.completed(Operations.Kind.TAG_VALUE, owner, metadataType, Json.object(), TagValueJson.TYPE,
                 format -> TagValueJson.write(value, format), call.format());
+    }
+
+    private static List<String> named(GoogleCall call) {
+        return List.of(name(call));
     }
 
     private static String name(GoogleCall call) {

@@ -1,6 +1,8 @@
 package dev.policyhub.http.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.policyhub.core.access.AccessGrant;
+import dev.policyhub.core.access.AccessService;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Routes Google API calls by hand: constraint names hold dots, custom verbs follow a colon ({@code :getEffectivePolicy},
  * also sent as {@code %3A}) and tag binding names hold escaped slashes, which path templates cannot express. Each
- * binding is a verb, a pattern over the path decoded once, and the query parameters the method takes. The bindings of
+ * binding is a verb, a pattern over the path decoded once, the query parameters the method takes and the resource
+ * names a call refers to, every one of which the caller's grant must reach before the handler runs. The bindings of
  * the request's verb are tried in the order they were added.
  */
 public final class GoogleRouter {
@@ -26,7 +30,25 @@ public final class GoogleRouter {
         JsonNode handle(GoogleCall call);
     }
 
-    private record Binding(Pattern path, Set<String> queryParameters, Handler handler) {
+    /**
+     * The resource names a matched call refers to (path, query and body), as the services take them; empty ones
+     * are skipped. Every binding declares its names, so no route can be added without saying what it touches.
+     */
+    @FunctionalInterface
+    public interface Names {
+        /**
+         * Names no resource: the control endpoints (which need the admin scope instead), a search that answers only
+         * what the grant reaches, an operation (checked against the organization it was recorded with).
+         */
+        Names NONE = call -> List.of();
+        /** The resource named by the first group of the binding's pattern. */
+        Names PATH = call -> List.of(call.path(1));
+
+        /** The names of the call. */
+        List<String> of(GoogleCall call);
+    }
+
+    private record Binding(Pattern path, Set<String> queryParameters, Names names, Handler handler) {
     }
 
     /** The outcome of a dispatch: the status and the printed body. */
@@ -35,29 +57,38 @@ public final class GoogleRouter {
 
     /** The bindings of each verb, in the order they were added. */
     private final Map<String, List<Binding>> bindingsByVerb = new HashMap<>();
+    private final AccessService access;
 
-    /** Creates an empty router. */
-    public GoogleRouter() {
+    /** Creates an empty router whose calls' names are checked with {@code access}. */
+    public GoogleRouter(AccessService access) {
+        this.access = Objects.requireNonNull(access, "access");
     }
 
     /** Adds a binding; {@code pathPattern} must match the whole decoded path. */
-    public GoogleRouter add(String verb, String pathPattern, Set<String> queryParameters, Handler handler) {
+    public GoogleRouter add(String verb, String pathPattern, Set<String> queryParameters, Names names,
+                            Handler handler) {
         bindingsByVerb.computeIfAbsent(verb.toUpperCase(Locale.ROOT), v -> new ArrayList<>()).add(new Binding(
-                Pattern.compile(pathPattern), Set.copyOf(queryParameters), handler));
+                Pattern.compile(pathPattern), Set.copyOf(queryParameters), names, handler));
         return this;
     }
 
     /**
-     * Dispatches a request. {@code method} is the HTTP verb after the {@code X-HTTP-Method-Override} convention,
-     * {@code rawPath} and {@code rawQuery} are as sent (still percent-encoded). Errors are thrown, not rendered.
+     * Dispatches a request of a caller with {@code grant}. {@code method} is the HTTP verb after the
+     * {@code X-HTTP-Method-Override} convention, {@code rawPath} and {@code rawQuery} are as sent (still
+     * percent-encoded). A name the grant does not reach is PERMISSION_DENIED before the handler runs. Errors are
+     * thrown, not rendered.
      */
-    public Response dispatch(String method, String rawPath, String rawQuery, byte[] body) {
+    public Response dispatch(String method, String rawPath, String rawQuery, byte[] body, AccessGrant grant) {
         String path = decodeOnce(rawPath);
         for (Binding binding : bindingsByVerb.getOrDefault(method, List.of())) {
             Matcher matcher = binding.path().matcher(path);
             if (matcher.matches()) {
                 GoogleQuery query = GoogleQuery.parse(rawQuery, binding.queryParameters());
-                JsonNode result = binding.handler().handle(new GoogleCall(matcher, query, body));
+                GoogleCall call = new GoogleCall(matcher, query, body, grant);
+                if (!grant.allGoogle()) {
+                    access.requireGoogle(grant, binding.names().of(call));
+                }
+                JsonNode result = binding.handler().handle(call);
                 return new Response(200, Json.print(result, query.pretty()));
             }
         }

@@ -2,20 +2,23 @@ package dev.policyhub.http.pulumi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.http.ServerOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("With a Pulumi token configured: archives need none, every API and admin route needs it")
+@DisplayName("With a token configured: archives need none, every API and admin route needs it")
 class BlobRoutesWithTokenTest extends PulumiAdminTestBase {
+    private static final String TOKEN = "t-0123456789abcdef";
+
     @Override
     ServerOptions options() {
-        return ServerOptions.ephemeral().withPulumiToken("t");
+        return ServerOptions.ephemeral().withTokens(AccessTokens.parse("test", TOKEN + " *"));
     }
 
     @Override
     BlobHttp client(String url) {
-        return new BlobHttp(url, "Authorization", "token t");
+        return new BlobHttp(url, "Authorization", "token " + TOKEN);
     }
 
     @Test
@@ -41,8 +44,8 @@ class BlobRoutesWithTokenTest extends PulumiAdminTestBase {
     void apiNeedsToken() {
         fixture();
         BlobHttp bare = new BlobHttp(server.url());
-        BlobHttp wrong = new BlobHttp(server.url(), "Authorization", "token u");
-        BlobHttp bearer = new BlobHttp(server.url(), "Authorization", "Bearer t");
+        BlobHttp wrong = new BlobHttp(server.url(), "Authorization", "token u-0123456789abcdef");
+        BlobHttp bearer = new BlobHttp(server.url(), "Authorization", "Bearer " + TOKEN);
         String unauthorized = "Unauthorized: No credentials provided or are invalid.";
         for (BlobHttp client : new BlobHttp[] {bare, wrong, bearer}) {
             assertError(401, unauthorized, client.get("/api/stacks/acme/web/prod"));
@@ -50,8 +53,12 @@ class BlobRoutesWithTokenTest extends PulumiAdminTestBase {
             assertError(401, unauthorized, client.get("/api/user/stacks"));
             assertError(401, unauthorized, client.get("/api/preview/insights/acme/accounts"));
             assertError(401, unauthorized, client.get("/api/orgs/acme/policypacks"));
+        }
+        // the admin routes take the token in either scheme
+        for (BlobHttp client : new BlobHttp[] {bare, wrong}) {
             assertError(401, unauthorized, client.post("/admin/v1/pulumi/orgs", "{\"name\":\"beta\"}"));
         }
+        assertStatus(200, bearer.post("/admin/v1/pulumi/orgs", "{\"name\":\"beta\"}"));
         assertStatus(200, http.get("/api/stacks/acme/web/prod"));
         assertStatus(200, http.get("/api/user/stacks"));
         assertStatus(200, http.get("/api/preview/insights/acme/accounts"));

@@ -25,6 +25,7 @@ import dev.policyhub.contract.pulumi.model.PolicyGroupMetadata;
 import dev.policyhub.contract.pulumi.model.UpdatePolicyGroupRequest;
 import dev.policyhub.core.PolicyHub;
 import dev.policyhub.http.PolicyHubServer;
+import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.http.ServerOptions;
 import dev.policyhub.http.pulumi.contract.PulumiHttp;
 import java.net.URI;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("the generated Pulumi client drives the whole life cycle")
 class GeneratedClientLifecycleTest {
-    private static final String TOKEN = "pul-life";
+    private static final String TOKEN = "pul-life-0123456789";
     private static final String ORG = "acme";
 
     private static PolicyHub hub;
@@ -61,7 +62,7 @@ class GeneratedClientLifecycleTest {
     @BeforeAll
     static void start() {
         hub = PolicyHub.builder().storage("memory", Map.of()).build();
-        server = PolicyHubServer.start(hub, ServerOptions.ephemeral().withPulumiToken(TOKEN));
+        server = PolicyHubServer.start(hub, ServerOptions.ephemeral().withTokens(AccessTokens.parse("test", TOKEN + " *")));
         http = new PulumiHttp(server.url()).withToken(TOKEN);
         ApiClient client = new ApiClient();
         client.updateBaseUri(server.url());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policyhub.core.PolicyHub;
+import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.core.policygroups.NewInsightsAccount;
 import dev.policyhub.core.policygroups.NewPolicyPack;
 import dev.policyhub.core.policygroups.NewPolicyPack.PolicyDraft;
@@ -28,14 +29,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * One server per test class on a memory store, with the Pulumi token {@value #TOKEN} required, and fixture F rebuilt
+ * One server per test class on a memory store, with tokens required: {@value #TOKEN} reaches everything,
+ * {@value #ACME_TOKEN} only organization {@code acme}, {@value #BETA_TOKEN} only {@code beta}. Fixture F is rebuilt
  * before each test: organization {@code acme}; stacks web/prod 12, web/dev 5, api/prod 30, api/dev 3 resources;
  * accounts aws-main (aws) 100, aws-main/us-east-1 40, gcp-lab (gcp) 7; packs aws-guard v1 {@code 1.0.0}, v2
  * {@code 1.1.0}, v3 {@code 2.0.0}, cost-checks v1 {@code 0.1.0}, cis v1 {@code 1.0.0}, all complete; only the
  * default groups, holding every stack and account.
  */
 abstract class PulumiServerTestBase {
-    static final String TOKEN = "pul-0123";
+    static final String TOKEN = "pul-0123456789abcdef";
+    static final String ACME_TOKEN = "pul-acme-0123456789";
+    static final String BETA_TOKEN = "pul-beta-0123456789";
     static final String ACME = "acme";
     static final String PG = "/api/orgs/acme/policygroups";
 
@@ -47,7 +51,8 @@ abstract class PulumiServerTestBase {
     static void startServer() {
         hub = PolicyHub.builder().storage("memory", Map.of())
                 .clock(Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC)).build();
-        server = PolicyHubServer.start(hub, ServerOptions.ephemeral().withPulumiToken(TOKEN));
+        server = PolicyHubServer.start(hub, ServerOptions.ephemeral().withTokens(AccessTokens.parse("test",
+                TOKEN + " *\n" + ACME_TOKEN + " pulumi:acme\n" + BETA_TOKEN + " pulumi:beta")));
         http = new RawHttp(server.url());
     }
 
@@ -100,7 +105,15 @@ abstract class PulumiServerTestBase {
     static Reply send(String method, String path, String body, String... headers) {
         List<String> all = new ArrayList<>(List.of("Authorization", "token " + TOKEN));
         all.addAll(List.of(headers));
-        Reply reply = http.send(method, path, body, all.toArray(String[]::new));
+        return checked(method, path, http.send(method, path, body, all.toArray(String[]::new)));
+    }
+
+    /** A request with these headers only (e.g. another token, or none), its answer checked like {@link #send}'s. */
+    static Reply sendWithHeaders(String method, String path, String body, String... headers) {
+        return checked(method, path, http.send(method, path, body, headers));
+    }
+
+    private static Reply checked(String method, String path, Reply reply) {
         int query = path.indexOf('?');
         OpenApiContract.pulumi().check(method, query < 0 ? path : path.substring(0, query), reply.status(),
                 reply.contentType().isEmpty() ? null : reply.contentType(), reply.text().getBytes(StandardCharsets.UTF_8));

@@ -37,10 +37,15 @@ public abstract class ServerTestBase {
     protected PolicyHubServer server;
     protected RawHttp http;
 
+    /** The server's options; subclasses may require tokens. */
+    protected ServerOptions options() {
+        return ServerOptions.ephemeral();
+    }
+
     @BeforeAll
     void startServer() {
         hub = PolicyHub.builder().storage("memory", Map.of()).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
-        server = PolicyHubServer.start(hub, ServerOptions.ephemeral());
+        server = PolicyHubServer.start(hub, options());
         http = new RawHttp(server.url());
     }
 

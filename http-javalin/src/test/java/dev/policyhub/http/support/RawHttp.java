@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 public final class RawHttp {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A reply: the status, the content type, the body as text and parsed as JSON (null when empty). */
-    public record Reply(int status, String contentType, String text, JsonNode json) {
+    /**
+     * A reply: the status, the content type, the body as text and parsed as JSON (null when empty), and the
+     * {@code WWW-Authenticate} challenge ({@code ""} when none).
+     */
+    public record Reply(int status, String contentType, String text, JsonNode json, String challenge) {
         /** The error envelope's {@code error} object. */
         public JsonNode error() {
             return json.path("error");
@@ -71,7 +74,8 @@ public final class RawHttp {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String text = response.body();
             String type = response.headers().firstValue("Content-Type").orElse("");
-            return new Reply(response.statusCode(), type, text, text.isEmpty() ? null : MAPPER.readTree(text));
+            return new Reply(response.statusCode(), type, text, text.isEmpty() ? null : MAPPER.readTree(text),
+                    response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

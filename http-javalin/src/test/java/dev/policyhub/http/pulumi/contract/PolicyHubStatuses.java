@@ -15,9 +15,11 @@ final class PolicyHubStatuses {
     static Set<Integer> beyondDocument(ApiOperation operation) {
         Set<Integer> extra = new TreeSet<>();
         String path = operation.path().text();
-        // neither document declares security: the token rule covers every /api and /admin route, never the blobs
+        // neither document declares security: the token rule covers every /api and /admin route, never the blobs; a
+        // token may be limited to some organizations, and only some tokens may use the admin routes
         if (path.startsWith("/api/") || path.startsWith("/admin/")) {
             extra.add(401);
+            extra.add(403);
         }
         // every organization in a path must exist
         if (operation.path().hasParameter("orgName")) {
