@@ -5,6 +5,7 @@ import dev.policyhub.core.access.AccessGrant;
 import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.core.error.ErrorCode;
 import dev.policyhub.core.error.PolicyHubException;
+import dev.policyhub.core.error.StorageFailureException;
 import dev.policyhub.http.admin.AdminRoutes;
 import dev.policyhub.http.orgpolicy.OrgPolicyRoutes;
 import dev.policyhub.http.pulumi.PulumiApi;
@@ -154,6 +155,10 @@ public final class PolicyHubServer implements AutoCloseable {
                 } else {
                     render(ctx, TransportErrors.body(e.getStatus(), e.getMessage(), MAX_REQUEST_BYTES));
                 }
+            });
+            cfg.routes.exception(StorageFailureException.class, (e, ctx) -> {
+                LOG.warn("storage failure on {} {}: {}", ctx.method(), ctx.path(), String.valueOf(e.getCause()));
+                render(ctx, GoogleErrors.body(e));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -15,6 +15,10 @@ import java.util.function.Function;
  * (e.g. loading a seed file): a nested read sees the outer unit's writes; a nested write is kept or undone with the
  * outer unit, and if it throws, only its own writes are undone; a write inside a read unit is refused with
  * {@link IllegalStateException}.
+ *
+ * <p>A store whose medium fails (full, read-only, unreadable) should fail the unit with
+ * {@link dev.policyhub.core.error.StorageFailureException}, changing nothing, and serve units again once the
+ * condition clears, without being reopened.
  */
 public interface Storage extends AutoCloseable {
 

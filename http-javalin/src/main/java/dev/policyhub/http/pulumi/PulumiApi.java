@@ -3,6 +3,7 @@ package dev.policyhub.http.pulumi;
 import dev.policyhub.core.PolicyHub;
 import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.core.error.PolicyHubException;
+import dev.policyhub.core.error.StorageFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,9 @@ public final class PulumiApi {
         } catch (PulumiError e) {
             return PulumiErrors.of(e);
         } catch (PolicyHubException e) {
+            return PulumiErrors.of(e);
+        } catch (StorageFailureException e) {
+            LOG.warn("storage failure on {} {}: {}", request.method(), request.rawPath(), String.valueOf(e.getCause()));
             return PulumiErrors.of(e);
         } catch (RuntimeException e) {
             LOG.error("unexpected failure on {} {}", request.method(), request.rawPath(), e);

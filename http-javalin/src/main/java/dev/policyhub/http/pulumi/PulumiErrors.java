@@ -3,6 +3,7 @@ package dev.policyhub.http.pulumi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policyhub.core.error.ErrorCode;
 import dev.policyhub.core.error.PolicyHubException;
+import dev.policyhub.core.error.StorageFailureException;
 import dev.policyhub.http.wire.Json;
 
 /**
@@ -29,6 +30,11 @@ public final class PulumiErrors {
     /** The response to an error found by the HTTP layer. */
     public static PulumiResponse of(PulumiError e) {
         return of(e.status(), e.getMessage());
+    }
+
+    /** The response to a failure of the store's medium: 500, with the failure's message, which names no detail. */
+    public static PulumiResponse of(StorageFailureException e) {
+        return of(status(e.code()), e.getMessage());
     }
 
     /** The response to an unexpected failure. */

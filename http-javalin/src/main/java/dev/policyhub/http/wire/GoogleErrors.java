@@ -6,6 +6,7 @@ import dev.policyhub.core.error.ErrorCode;
 import dev.policyhub.core.error.FieldViolation;
 import dev.policyhub.core.error.PolicyHubException;
 import dev.policyhub.core.error.PreconditionViolation;
+import dev.policyhub.core.error.StorageFailureException;
 import java.util.List;
 
 /** Google's error envelope: {@code {"error":{"code","message","status","details"}}} with the HTTP status per code. */
@@ -24,6 +25,11 @@ public final class GoogleErrors {
     /** The envelope of an error found by the HTTP layer. */
     public static ObjectNode body(ApiError e) {
         return body(e.code(), e.getMessage(), e.fieldViolations(), List.of());
+    }
+
+    /** The envelope of a failure of the store's medium: INTERNAL, with the failure's message, which names no detail. */
+    public static ObjectNode body(StorageFailureException e) {
+        return body(e.code(), e.getMessage(), List.of(), List.of());
     }
 
     /** The envelope of an unexpected failure. */

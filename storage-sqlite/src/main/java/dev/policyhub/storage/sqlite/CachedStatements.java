@@ -1,5 +1,6 @@
 package dev.policyhub.storage.sqlite;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -79,6 +80,35 @@ final class CachedStatements implements StatementBuilder {
     /** The connection is closing: so do its statements. */
     @Override
     public void close(Connection connection) {
+        forget();
+    }
+
+    /**
+     * Makes the connection of {@code handle} prepare its statements afresh if {@code failure} came from SQLite: a
+     * statement whose execution failed stays unusable in sqlite-jdbc ("statement is not executing"), a failed
+     * {@code ROLLBACK} or {@code COMMIT} included, and which statement failed is not known here.
+     */
+    static void afterFailure(Handle handle, Throwable failure) {
+        if (handle.getStatementBuilder() instanceof CachedStatements && fromSqlite(failure)) {
+            ((CachedStatements) handle.getStatementBuilder()).forget();
+        }
+    }
+
+    private static boolean fromSqlite(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (fromSqlite(suppressed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void forget() {
         cache.values().forEach(CachedStatements::closeQuietly);
         cache.clear();
         kept.clear();

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Read-only connections for read units, opened on demand up to a maximum and then reused; a read unit waits for a
- * free one. In WAL mode readers never block the writer, nor it them.
+ * free one. In WAL mode readers never block the writer, nor it them. A connection that cannot recover from a
+ * storage failure is closed rather than reused.
  */
 final class ReaderPool {
     private final Supplier<Handle> opener;
@@ -55,6 +56,20 @@ final class ReaderPool {
         }
     }
 
+    /** Closes a connection that cannot recover, instead of taking it back: the next unit opens a fresh one. */
+    synchronized void discard(Handle handle) {
+        closeQuietly(handle);
+        open--;
+        notify();
+    }
+
+    /** Closes the idle connections; units open fresh ones as they need them. */
+    synchronized void closeIdle() {
+        idle.forEach(ReaderPool::closeQuietly);
+        open -= idle.size();
+        idle.clear();
+    }
+
     /** Closes the idle connections now and those in use as they come back. */
     synchronized void close() {
         closed = true;
@@ -62,5 +77,13 @@ final class ReaderPool {
         open -= idle.size();
         idle.clear();
         notifyAll();
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            // the connection is dropped because its file failed; closing it may fail the same way
+        }
     }
 }

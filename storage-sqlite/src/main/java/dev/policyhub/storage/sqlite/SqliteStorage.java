@@ -1,5 +1,6 @@
 package dev.policyhub.storage.sqlite;
 
+import dev.policyhub.core.error.StorageFailureException;
 import dev.policyhub.core.spi.Storage;
 import dev.policyhub.core.spi.StoreSession;
 import org.jdbi.v3.core.Handle;
@@ -15,6 +16,9 @@ import java.util.function.Function;
  * units run in parallel on a small pool of read-only connections, each in a transaction that sees one committed state
  * (WAL mode). Units started inside a unit on the same thread join it: a nested write is a savepoint, undone alone if it
  * throws; a write inside a read unit is refused. Opening a file migrates its schema to the newest version.
+ *
+ * <p>A full disk, a read-only file or an I/O error fails the unit with {@link StorageFailureException}; connections
+ * that would not recover by themselves are replaced, so the store works again as soon as the condition clears.
  */
 public final class SqliteStorage implements Storage {
     private final Writer writer;
@@ -48,8 +52,8 @@ public final class SqliteStorage implements Storage {
             handle.close();
             throw failure;
         }
-        return new SqliteStorage(new Writer(handle),
-                new ReaderPool(connections::openReader, settings.readConnections()));
+        ReaderPool readers = new ReaderPool(connections::openReader, settings.readConnections());
+        return new SqliteStorage(new Writer(handle, connections::openWriter, readers::closeIdle), readers);
     }
 
     /**
@@ -63,11 +67,27 @@ public final class SqliteStorage implements Storage {
         if (outer != null) {
             return outer.run(false, work);
         }
-        Handle handle = readers.acquire();
+        Handle handle;
+        try {
+            handle = readers.acquire();
+        } catch (RuntimeException failure) {
+            throw StorageFailures.translated(failure);
+        }
+        boolean replace = false;
         try {
             return outermost(new Unit(handle, false), work);
+        } catch (RuntimeException failure) {
+            if (StorageFailures.isWriteOnReadOnlyConnection(failure)) {
+                throw failure;
+            }
+            replace = StorageFailures.needsNewConnection(failure);
+            throw StorageFailures.translated(failure);
         } finally {
-            readers.release(handle);
+            if (replace) {
+                readers.discard(handle);
+            } else {
+                readers.release(handle);
+            }
         }
     }
 
@@ -79,7 +99,11 @@ public final class SqliteStorage implements Storage {
         if (outer != null) {
             return outer.nestedWrite(work);
         }
-        return writer.use(handle -> outermost(new Unit(handle, true), work));
+        try {
+            return writer.use(handle -> outermost(new Unit(handle, true), work));
+        } catch (RuntimeException failure) {
+            throw StorageFailures.translated(failure);
+        }
     }
 
     /** Deletes every row of every table in one transaction, keeping the schema; refused inside a unit of work. */
@@ -89,7 +113,11 @@ public final class SqliteStorage implements Storage {
         if (running.get() != null) {
             throw new IllegalStateException("clear() cannot run inside a unit of work");
         }
-        writer.use(handle -> outermost(new Unit(handle, true), SqliteStorage::deleteEverything));
+        try {
+            writer.use(handle -> outermost(new Unit(handle, true), SqliteStorage::deleteEverything));
+        } catch (RuntimeException failure) {
+            throw StorageFailures.translated(failure);
+        }
     }
 
     /**

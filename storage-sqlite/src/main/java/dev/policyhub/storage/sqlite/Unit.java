@@ -24,18 +24,25 @@ final class Unit {
 
     /** Runs the work as a whole transaction: committed if it returns, rolled back if it throws. */
     <T> T transaction(Function<? super SqliteSession, T> work) {
-        handle.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        try {
+            handle.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        } catch (RuntimeException failure) {
+            CachedStatements.afterFailure(handle, failure);
+            throw failure;
+        }
         T result;
         try {
             result = run(write, work);
         } catch (Throwable failure) {
             Transactions.rollback(handle, "ROLLBACK", failure);
+            CachedStatements.afterFailure(handle, failure);
             throw failure;
         }
         try {
             handle.execute("COMMIT");
         } catch (RuntimeException failure) {
             Transactions.rollback(handle, "ROLLBACK", failure);
+            CachedStatements.afterFailure(handle, failure);
             throw failure;
         }
         return result;
@@ -55,6 +62,7 @@ final class Unit {
             } catch (Throwable failure) {
                 Transactions.rollback(handle, "ROLLBACK TO " + savepoint, failure);
                 Transactions.rollback(handle, "RELEASE " + savepoint, failure);
+                CachedStatements.afterFailure(handle, failure);
                 throw failure;
             }
             handle.execute("RELEASE " + savepoint);
