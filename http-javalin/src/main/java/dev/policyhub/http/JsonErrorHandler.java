@@ -8,6 +8,7 @@ import dev.policyhub.http.wire.Json;
 import dev.policyhub.http.wire.TransportErrors;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -26,9 +27,17 @@ final class JsonErrorHandler extends ErrorHandler {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    // Jetty writes a body for GET, POST and HEAD only; a refused DELETE, PATCH or PUT would get an empty answer
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int jettyCode, String message,
+                                    Throwable cause, Callback callback) {
+        // a request line without a version, or with one Jetty does not speak, is unreadable, not a server failure
+        int code = jettyCode == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : jettyCode;
         String path = request.getHttpURI() == null || request.getHttpURI().getPath() == null ? ""
                 : request.getHttpURI().getPath();
         if (PulumiApi.serves(path)) {
@@ -39,6 +48,7 @@ final class JsonErrorHandler extends ErrorHandler {
             response.write(true, ByteBuffer.wrap(pulumi.body()), callback);
             return;
         }
+        response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }

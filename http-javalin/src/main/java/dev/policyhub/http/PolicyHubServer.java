@@ -215,15 +215,30 @@ public final class PolicyHubServer implements AutoCloseable {
     }
 
     private static void dispatch(GoogleRouter router, Context ctx, AccessGrant grant) {
-        String method = GoogleRouter.effectiveMethod(ctx.method().name(), ctx.header("X-HTTP-Method-Override"));
+        // the verb as sent: Javalin's ctx.method() already obeys X-HTTP-Method-Override on any verb (a HEAD with
+        // "PATCH" would update), while Google only lets a POST stand for a PATCH
+        String method = GoogleRouter.effectiveMethod(ctx.req().getMethod(), ctx.header("X-HTTP-Method-Override"));
         GoogleRouter.Response response = router.dispatch(method, ctx.req().getRequestURI(), ctx.queryString(),
-                ctx.bodyAsBytes(), grant);
+                body(ctx), grant);
         ctx.status(response.status()).contentType(JSON).result(response.body());
+    }
+
+    // a body the web stack cannot read (a broken chunk) is the client's error, not an unexpected failure
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            throw e;
+        } catch (Exception e) {
+            // Jetty's HttpEofException arrives unchecked through Javalin
+            throw ApiError.invalid("The request body could not be read.");
+        }
     }
 
     private static void dispatch(PulumiApi api, ServerOptions options, Context ctx) throws IOException {
         String baseUrl = options.publicBaseUrl().orElseGet(() -> ctx.scheme() + "://" + ctx.host());
-        PulumiRequest request = new PulumiRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx.queryString(),
+        // the verb as sent: Pulumi has no method override, so the header must not turn a HEAD into a DELETE
+        PulumiRequest request = new PulumiRequest(ctx.req().getMethod(), ctx.req().getRequestURI(), ctx.queryString(),
                 name -> Optional.ofNullable(ctx.header(name)), ctx.req().getInputStream(), baseUrl);
         send(ctx, api.handle(request));
     }

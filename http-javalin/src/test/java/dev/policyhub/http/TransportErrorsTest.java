@@ -74,6 +74,55 @@ class TransportErrorsTest {
         assertEquals("Method not found.", answer.json().path("error").path("message").asText());
     }
 
+    @Test
+    @DisplayName("a chunked body with a broken chunk size is 400 INVALID_ARGUMENT, not an internal error")
+    void brokenChunk() throws IOException {
+        Answer answer = send("GET /v3/folders?parent=organizations/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\nxxxxxxxxxx\r\n0\r\n\r\n");
+
+        answer.assertEnvelope(400, "INVALID_ARGUMENT");
+    }
+
+    @Test
+    @DisplayName("trailing text after a JSON body is 400 without Jackson's type and feature names")
+    void trailingToken() throws IOException {
+        String body = "{\"parent\": \"organizations/1\", \"displayName\": \"x\"}\"";
+        Answer answer = send("POST /v3/folders HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body);
+
+        answer.assertEnvelope(400, "INVALID_ARGUMENT");
+        assertFalse(answer.body().contains("com.fasterxml") || answer.body().contains("FAIL_ON_TRAILING_TOKENS"),
+                answer.body());
+    }
+
+    @Test
+    @DisplayName("X-HTTP-Method-Override turns only a POST into a PATCH: a HEAD with it updates nothing")
+    void methodOverrideOnlyOnPost() throws IOException {
+        hub.hierarchy().createOrganization(7L, "seven.example", null);
+        String body = "{\"displayName\": \"renamed\"}";
+        Answer answer = send("HEAD /admin/v1/organizations/7 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "X-HTTP-Method-Override: DELETE\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        assertEquals(404, answer.status(), answer.headers());
+        assertEquals("seven.example", hub.hierarchy().getOrganization("organizations/7").displayName());
+    }
+
+    @Test
+    @DisplayName("a DELETE Jetty refuses (a header line without a colon) is answered in JSON like a GET")
+    void refusedDeleteInJson() throws IOException {
+        Answer answer = send("DELETE /v3/folders/12 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nBad Header: x\r\n\r\n");
+
+        answer.assertEnvelope(400, "INVALID_ARGUMENT");
+    }
+
+    @Test
+    @DisplayName("a request line without an HTTP version is 400 INVALID_ARGUMENT, not 505")
+    void missingVersion() throws IOException {
+        Answer answer = send("GET /v3/folders/12\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        answer.assertEnvelope(400, "INVALID_ARGUMENT");
+    }
+
     private record Answer(int status, String headers, String body) {
         JsonNode json() throws IOException {
             return new ObjectMapper().readTree(body);

@@ -67,6 +67,10 @@ public final class PulumiErrors {
                 return "Request Entity Too Large";
             case 414:
                 return "Request URI Too Long";
+            case 417:
+                return "Expectation Failed";
+            case 426:
+                return "Upgrade Required";
             case 431:
                 return "Request Header Fields Too Large";
             default:

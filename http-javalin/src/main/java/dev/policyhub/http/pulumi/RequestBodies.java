@@ -3,10 +3,8 @@ package dev.policyhub.http.pulumi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /** Reads a request body up to a size limit, inflating {@code Content-Encoding: gzip} (the CLI gzips large bodies). */
 final class RequestBodies {
@@ -28,12 +26,9 @@ final class RequestBodies {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        } catch (ZipException e) {
-            throw PulumiError.invalidBody();
-        } catch (java.io.EOFException e) {
-            throw gzip ? PulumiError.invalidBody() : new UncheckedIOException(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // not gzip after all, or a body the web stack cannot read (a broken chunk): the client's error
+            throw PulumiError.invalidBody();
         }
     }
 }

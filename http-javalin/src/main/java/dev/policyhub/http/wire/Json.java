@@ -81,6 +81,9 @@ public final class Json {
     private static String sanitize(String reason) {
         return reason.replaceAll("\\(?(class )?java\\.[\\w.$]+\\)?", "")
                 .replaceAll(", from `[^`]*`", "")
+                // a trailing token is reported with the Java type bound and the feature that refused it
+                .replaceAll(" \\(bound as `[^`]*`\\)", "")
+                .replaceAll(": not allowed as per `[^`]*`", "")
                 .replace("  ", " ").trim();
     }
 

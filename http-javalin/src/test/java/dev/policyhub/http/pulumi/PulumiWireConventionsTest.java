@@ -10,6 +10,8 @@ import dev.policyhub.http.support.RawHttp.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +56,39 @@ class PulumiWireConventionsTest extends PulumiServerTestBase {
         assertEquals(RawHttp.json(expectedBody), answer.json(), "error body");
         assertEquals("application/json", mediaType(answer));
         assertTrue(answer.header("X-Pulumi-Request-ID").isPresent(), () -> "request id in " + answer.headerLines());
+    }
+
+    @Test
+    @DisplayName("X-HTTP-Method-Override is ignored: a HEAD with DELETE is no route and deletes nothing")
+    void methodOverrideIgnored() {
+        SocketHttp.Answer answer = socket().send("HEAD", "/api/preview/insights/acme/accounts/gcp-lab", null, AUTH,
+                TOKEN_HEADER, "X-HTTP-Method-Override", "DELETE");
+
+        assertEquals(404, answer.status(), answer::text);
+        assertEquals("gcp-lab", hub.policyGroups().getAccount(ACME, "gcp-lab").name());
+    }
+
+    @Test
+    @DisplayName("a chunked body with a broken chunk size is 400 invalid request body, not an internal error")
+    void brokenChunk() throws IOException {
+        URI uri = URI.create(server.url());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + PG + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + AUTH + ": " + TOKEN_HEADER + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nxxxxxxxxxx\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(answer.endsWith("{\"code\":400,\"message\":\"Bad Request: invalid request body\"}"), answer);
+        }
+    }
+
+    @Test
+    @DisplayName("an expectation the server cannot meet is 417 with Go's reason phrase, Expectation Failed")
+    void expectationFailed() {
+        SocketHttp.Answer answer = socket().send("DELETE", PG + "/nope", null, AUTH, TOKEN_HEADER, "Expect", "junk");
+
+        assertPulumiError("{\"code\":417,\"message\":\"Expectation Failed: the request could not be read\"}", answer);
     }
 
     @Test
