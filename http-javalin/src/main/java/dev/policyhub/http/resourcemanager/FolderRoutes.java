@@ -8,13 +8,12 @@ import dev.policyhub.http.wire.GoogleCall;
 import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
 import dev.policyhub.http.wire.JsonObjectReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /** Folders: create, get, list, patch, move and delete; every write answers a completed operation. */
 final class FolderRoutes {
     private static final String ONE = "/v3/folders/([^/:]+)";
+    private static final GoogleRouter.Names NAMED = ResourceNames.named("folders");
 
     private final HierarchyService hierarchy;
     private final Operations operations;
@@ -25,13 +24,13 @@ final class FolderRoutes {
     }
 
     void register(GoogleRouter router) {
-        router.add("POST", "/v3/folders", Set.of(), FolderRoutes::created, this::create);
+        router.add("POST", "/v3/folders", Set.of(), ResourceNames.CREATED, this::create);
         router.add("GET", "/v3/folders", Set.of("parent", "pageSize", "pageToken", "showDeleted"), ResourceNames.PARENT_QUERY,
                 this::list);
-        router.add("GET", ONE, Set.of(), FolderRoutes::named, this::get);
-        router.add("PATCH", ONE, Set.of("updateMask"), FolderRoutes::named, this::update);
-        router.add("POST", ONE + ":move", Set.of(), FolderRoutes::moved, this::move);
-        router.add("DELETE", ONE, Set.of(), FolderRoutes::named, this::delete);
+        router.add("GET", ONE, Set.of(), NAMED, this::get);
+        router.add("PATCH", ONE, Set.of("updateMask"), NAMED, this::update);
+        router.add("POST", ONE + ":move", Set.of(), ResourceNames.moved("folders"), this::move);
+        router.add("DELETE", ONE, Set.of(), NAMED, this::delete);
     }
 
     private JsonNode create(GoogleCall call) {
@@ -78,24 +77,6 @@ final class FolderRoutes {
     private ObjectNode done(GoogleCall call, String metadataType, ObjectNode metadata, Folder folder) {
         return operations.completed(Operations.Kind.FOLDER, folder.name(), metadataType, metadata, FolderJson.TYPE,
                 format -> FolderJson.write(folder, format), call.format());
-    }
-
-    /** A create names its parent and the tag values it binds. */
-    private static List<String> created(GoogleCall call) {
-        List<String> names = new ArrayList<>(call.bodyTexts("parent"));
-        names.addAll(call.bodyTags());
-        return names;
-    }
-
-    private static List<String> named(GoogleCall call) {
-        return List.of(name(call));
-    }
-
-    /** A move names what moves and where to. */
-    private static List<String> moved(GoogleCall call) {
-        List<String> names = new ArrayList<>(named(call));
-        names.addAll(call.bodyTexts("destinationParent"));
-        return names;
     }
 
     private static String name(GoogleCall call) {

@@ -9,13 +9,12 @@ import dev.policyhub.http.wire.GoogleRouter;
 import dev.policyhub.http.wire.Json;
 import dev.policyhub.http.wire.JsonObjectReader;
 import dev.policyhub.http.wire.WireFormat;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /** Projects, named by id or number: create, get, list, patch, move and delete; writes answer completed operations. */
 final class ProjectRoutes {
     private static final String ONE = "/v3/projects/([^/:]+)";
+    private static final GoogleRouter.Names NAMED = ResourceNames.named("projects");
 
     private final HierarchyService hierarchy;
     private final Operations operations;
@@ -26,13 +25,13 @@ final class ProjectRoutes {
     }
 
     void register(GoogleRouter router) {
-        router.add("POST", "/v3/projects", Set.of(), ProjectRoutes::created, this::create);
+        router.add("POST", "/v3/projects", Set.of(), ResourceNames.CREATED, this::create);
         router.add("GET", "/v3/projects", Set.of("parent", "pageSize", "pageToken", "showDeleted"), ResourceNames.PARENT_QUERY,
                 this::list);
-        router.add("GET", ONE, Set.of(), ProjectRoutes::named, this::get);
-        router.add("PATCH", ONE, Set.of("updateMask"), ProjectRoutes::named, this::update);
-        router.add("POST", ONE + ":move", Set.of(), ProjectRoutes::moved, this::move);
-        router.add("DELETE", ONE, Set.of(), ProjectRoutes::named, this::delete);
+        router.add("GET", ONE, Set.of(), NAMED, this::get);
+        router.add("PATCH", ONE, Set.of("updateMask"), NAMED, this::update);
+        router.add("POST", ONE + ":move", Set.of(), ResourceNames.moved("projects"), this::move);
+        router.add("DELETE", ONE, Set.of(), NAMED, this::delete);
     }
 
     private JsonNode create(GoogleCall call) {
@@ -76,24 +75,6 @@ final class ProjectRoutes {
     private ObjectNode done(GoogleCall call, String metadataType, ObjectNode metadata, Project project) {
         return operations.completed(Operations.Kind.PROJECT, project.name(), metadataType, metadata, ProjectJson.TYPE,
                 format -> ProjectJson.write(project, format), call.format());
-    }
-
-    /** A create names its parent and the tag values it binds. */
-    private static List<String> created(GoogleCall call) {
-        List<String> names = new ArrayList<>(call.bodyTexts("parent"));
-        names.addAll(call.bodyTags());
-        return names;
-    }
-
-    private static List<String> named(GoogleCall call) {
-        return List.of(name(call));
-    }
-
-    /** A move names what moves and where to. */
-    private static List<String> moved(GoogleCall call) {
-        List<String> names = new ArrayList<>(named(call));
-        names.addAll(call.bodyTexts("destinationParent"));
-        return names;
     }
 
     private static String name(GoogleCall call) {

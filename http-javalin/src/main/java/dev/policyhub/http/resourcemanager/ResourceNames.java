@@ -2,6 +2,7 @@ package dev.policyhub.http.resourcemanager;
 
 import dev.policyhub.http.wire.ApiError;
 import dev.policyhub.http.wire.GoogleRouter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,6 +15,26 @@ public final class ResourceNames {
 
     /** The names of a list call: its {@code parent} query parameter. */
     public static final GoogleRouter.Names PARENT_QUERY = call -> List.of(call.query().get("parent"));
+    /** The names of a folder or project create: the body's {@code parent} and the tag values it binds. */
+    public static final GoogleRouter.Names CREATED = call -> {
+        List<String> names = new ArrayList<>(call.bodyTexts("parent"));
+        names.addAll(call.bodyTags());
+        return names;
+    };
+
+    /** The names of a call on {@code {collection}/{path id}}. */
+    public static GoogleRouter.Names named(String collection) {
+        return call -> List.of(collection + "/" + call.path(1));
+    }
+
+    /** The names of a move of {@code {collection}/{path id}}: what moves, and the body's {@code destinationParent}. */
+    public static GoogleRouter.Names moved(String collection) {
+        return call -> {
+            List<String> names = new ArrayList<>(named(collection).of(call));
+            names.addAll(call.bodyTexts("destinationParent"));
+            return names;
+        };
+    }
 
     private ResourceNames() {
     }
