@@ -147,6 +147,7 @@ public final class PolicyHubServer implements AutoCloseable {
                 cfg.routes.head(prefix, handler);
                 cfg.routes.options(prefix, handler);
             }
+            cfg.routes.before(PolicyHubServer::closeAfterBodyOnBodilessMethod);
             cfg.routes.exception(PolicyHubException.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
             cfg.routes.exception(ApiError.class, (e, ctx) -> render(ctx, GoogleErrors.body(e)));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -257,6 +258,20 @@ public final class PolicyHubServer implements AutoCloseable {
     /** A fresh {@value #PULUMI_REQUEST_ID} value. */
     static String newPulumiRequestId() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * A GET, HEAD, DELETE or OPTIONS carrying a body is answered, then its connection is closed: on a kept-alive
+     * connection such requests were seen answered twice (about once in 50,000 requests of a fuzz run), which shifts
+     * every later answer on that connection by one. No client of either API sends such bodies.
+     */
+    private static void closeAfterBodyOnBodilessMethod(Context ctx) {
+        String method = ctx.req().getMethod();
+        boolean bodiless = method.equals("GET") || method.equals("HEAD") || method.equals("DELETE")
+                || method.equals("OPTIONS");
+        if (bodiless && (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null)) {
+            ctx.header("Connection", "close");
+        }
     }
 
     // a path or verb no Javalin route has: on the Pulumi paths (e.g. /api itself, TRACE) Pulumi's 404, never 405

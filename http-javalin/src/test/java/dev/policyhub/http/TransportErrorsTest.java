@@ -123,6 +123,18 @@ class TransportErrorsTest {
         answer.assertEnvelope(400, "INVALID_ARGUMENT");
     }
 
+    @Test
+    @DisplayName("a GET or DELETE carrying a body is answered, then its connection is closed")
+    void bodyOnBodilessMethodClosesConnection() throws IOException {
+        for (String method : new String[] {"GET", "DELETE"}) {
+            // no Connection: close from the client: the answer ends only because the server closes
+            Answer answer = send(method + " /v3/folders/404 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+
+            answer.assertEnvelope(403, "PERMISSION_DENIED");
+            assertTrue(answer.headers().toLowerCase().contains("connection: close"), answer.headers());
+        }
+    }
+
     private record Answer(int status, String headers, String body) {
         JsonNode json() throws IOException {
             return new ObjectMapper().readTree(body);

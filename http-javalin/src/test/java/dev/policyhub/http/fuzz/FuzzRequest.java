@@ -2,6 +2,7 @@ package dev.policyhub.http.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,17 @@ record FuzzRequest(long seed, int index, String route, String family, String met
             out.writeBytes(body);
         }
         return out.toByteArray();
+    }
+
+    /** The same request with one more header line; raw protocol bytes are sent as they are. */
+    FuzzRequest withHeader(String header) {
+        if (raw != null) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(headers);
+        more.add(header);
+        return new FuzzRequest(seed, index, route, family, method, target, List.copyOf(more), body, raw, path,
+                effectiveWrite);
     }
 
     /** True when the server is expected to end the connection after answering. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.PolicyHub;
+import dev.policyhub.core.access.AccessTokens;
 import dev.policyhub.http.PolicyHubServer;
 import dev.policyhub.http.ServerOptions;
 import dev.policyhub.http.support.RawHttp;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,11 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Sends malformed requests to every route of both APIs and checks each answer (no 5xx, no accepted write, no
  * implementation detail, the API's own error shape) and that the store, exported whole, is unchanged. The memory
  * store takes the full run (fast, and its rollback gives back even sequence values, so the id counter must match
- * exactly); a SQLite store takes a shorter one over its real transactions.
+ * exactly); a SQLite store takes a shorter one over its real transactions, and a server with tokens another, each
+ * request carrying a token that reaches one Google and one Pulumi organization, so the access checks meet every
+ * mutated name.
  *
  * <p>Request {@code i} depends only on the seed and {@code i}: {@code -Dpolicyhub.fuzz.seed=S
  * -Dpolicyhub.fuzz.only=i[,j…]} replays single requests and prints them with their answers. Also:
- * {@code policyhub.fuzz.count} (default 10,000), {@code policyhub.fuzz.sqliteCount} (2,000),
+ * {@code policyhub.fuzz.count} (default 10,000), {@code policyhub.fuzz.sqliteCount} (2,000), {@code policyhub.fuzz.tokensCount} (3,000),
  * {@code policyhub.fuzz.seconds} (50: the time a run must send them in), {@code policyhub.fuzz.checkEvery} (500:
  * requests between store comparisons) and {@code policyhub.fuzz.shown} (20: failures printed).
  */
@@ -46,6 +51,9 @@ class MalformedRequestFuzzTest {
     /** How often the store is compared with its state before the run, to name the window a change happened in. */
     private static final int STATE_CHECK_EVERY = Integer.getInteger("policyhub.fuzz.checkEvery", 500);
     private static final int SHOWN_FAILURES = Integer.getInteger("policyhub.fuzz.shown", 20);
+    private static final int TOKENS_COUNT = Integer.getInteger("policyhub.fuzz.tokensCount", 3_000);
+    private static final String ADMIN_TOKEN = "fuzz-setup-token-0123456789";
+    private static final String SCOPED_TOKEN = "fuzz-scoped-token-0123456789";
     private static final Pattern ROUTE_REGISTRATION = Pattern.compile("router\\.add\\(\"([A-Z]+)\"");
 
     @Test
@@ -78,20 +86,42 @@ class MalformedRequestFuzzTest {
         fuzz("sqlite", FuzzFixture.hub("sqlite", Map.of("path", dir.resolve("fuzz.db").toString())), SQLITE_COUNT);
     }
 
+    @Test
+    @DisplayName("with tokens, a grant of one Google and one Pulumi organization: names are resolved, never a 5xx")
+    void malformedRequestsWithTokens() {
+        AccessTokens tokens = AccessTokens.parse("fuzz", ADMIN_TOKEN + " *\n" + SCOPED_TOKEN
+                + " google:organizations/1 pulumi:acme");
+        fuzz("memory with tokens", FuzzFixture.hub("memory", Map.of()), TOKENS_COUNT,
+                ServerOptions.ephemeral().withTokens(tokens), MalformedRequestFuzzTest::scoped);
+    }
+
+    // the scoped token in the header each API reads: the access checks run on every mutated name; admin routes 403
+    private static FuzzRequest scoped(FuzzRequest request) {
+        String scheme = Api.of(request.path()) == Api.PULUMI ? "token " : "Bearer ";
+        return request.withHeader("Authorization: " + scheme + SCOPED_TOKEN);
+    }
+
     private static void fuzz(String store, PolicyHub hub, int count) {
-        try (PolicyHubServer server = PolicyHubServer.start(hub, ServerOptions.ephemeral())) {
-            RawHttp.Reply created = new RawHttp(server.url()).post("/v3/folders",
-                    "{\"parent\": \"folders/11\", \"displayName\": \"made-over-http\"}");
+        fuzz(store, hub, count, ServerOptions.ephemeral(), request -> request);
+    }
+
+    private static void fuzz(String store, PolicyHub hub, int count, ServerOptions options,
+                             UnaryOperator<FuzzRequest> credentials) {
+        try (PolicyHubServer server = PolicyHubServer.start(hub, options)) {
+            RawHttp.Reply created = new RawHttp(server.url()).send("POST", "/v3/folders",
+                    "{\"parent\": \"folders/11\", \"displayName\": \"made-over-http\"}",
+                    "Authorization", "Bearer " + ADMIN_TOKEN);
             assertEquals(200, created.status(), created.text());
             String operation = created.json().path("name").asText().substring("operations/".length());
             List<FuzzRoute> routes = FuzzRoutes.all(operation);
             RequestGenerator generator = new RequestGenerator(SEED, routes);
             Run run = new Run(store, hub, routes);
             try (WireClient client = new WireClient("127.0.0.1", server.port())) {
+                IntFunction<FuzzRequest> requests = i -> credentials.apply(generator.generate(i));
                 if (!ONLY.isBlank()) {
-                    replay(generator, client, run);
+                    replay(requests, client, run);
                 } else {
-                    fuzz(generator, client, run, count);
+                    fuzz(requests, client, run, count);
                 }
             }
             run.assertClean(ONLY.isBlank() ? count : 0);
@@ -100,11 +130,13 @@ class MalformedRequestFuzzTest {
         }
     }
 
-    private static void fuzz(RequestGenerator generator, WireClient client, Run run, int count) {
+    private static void fuzz(IntFunction<FuzzRequest> requests, WireClient client, Run run, int count) {
         long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
-            FuzzRequest request = generator.generate(i);
+            FuzzRequest request = requests.apply(i);
             run.record(request, client.send(request));
+            client.unsolicited().ifPresent(bytes -> run.fail("the server sent more than one answer to the request "
+                    + "before this one; the extra bytes: " + bytes + "\n" + request.describe()));
             if ((i + 1) % STATE_CHECK_EVERY == 0) {
                 run.checkState(i);
             }
@@ -113,9 +145,9 @@ class MalformedRequestFuzzTest {
         System.out.println(run.summary());
     }
 
-    private static void replay(RequestGenerator generator, WireClient client, Run run) {
+    private static void replay(IntFunction<FuzzRequest> requests, WireClient client, Run run) {
         for (int i : Arrays.stream(ONLY.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray()) {
-            FuzzRequest request = generator.generate(i);
+            FuzzRequest request = requests.apply(i);
             WireClient.Answer answer = client.send(request);
             System.out.println(request.describe() + "-> " + answer.status() + " " + answer.headers() + "\n"
                     + FuzzRequest.escape(answer.body(), 4_000) + "\n");
@@ -166,7 +198,7 @@ class MalformedRequestFuzzTest {
             lastChecked = index;
         }
 
-        private void fail(String message) {
+        void fail(String message) {
             failed++;
             if (failures.size() < SHOWN_FAILURES) {
                 failures.add(message);

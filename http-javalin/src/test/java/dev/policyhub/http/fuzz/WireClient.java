@@ -37,13 +37,35 @@ final class WireClient implements AutoCloseable {
     private final int port;
     private Socket socket;
     private InputStream in;
+    private String unsolicited;
 
     WireClient(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
+    /**
+     * Bytes the server had sent past the end of the previous answer when this request was about to go out (an
+     * answer no request asked for, which would shift every later answer by one); empty when there were none. The
+     * connection is then replaced, so the next answers still match their requests.
+     */
+    Optional<String> unsolicited() {
+        return Optional.ofNullable(unsolicited);
+    }
+
     Answer send(FuzzRequest request) {
+        unsolicited = null;
+        if (socket != null) {
+            try {
+                int waiting = in.available();
+                if (waiting > 0) {
+                    unsolicited = FuzzRequest.escape(in.readNBytes(waiting), 600);
+                    close();
+                }
+            } catch (IOException e) {
+                close();
+            }
+        }
         byte[] bytes = request.bytes(host + ":" + port);
         boolean head = request.raw() == null && request.method().equals("HEAD");
         boolean reused = socket != null;
