@@ -11,6 +11,8 @@ import java.util.Locale;
  */
 public final class Launcher {
     private static final List<String> IDS = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7");
+    /** The server's access log, off unless asked for: P1 measures the request path, not a log's writes. */
+    private static final String ACCESS_LOG_LEVEL = "org.slf4j.simpleLogger.log.policyhub.access";
 
     private Launcher() {
     }
@@ -21,6 +23,9 @@ public final class Launcher {
             System.err.println("usage: java -jar policyhub-bench.jar P1|P2|P3|P4|P5|P6|P7|ALL [-smoke|-short|-full]"
                     + " [JMH options]");
             System.exit(2);
+        }
+        if (System.getProperty(ACCESS_LOG_LEVEL) == null) {
+            System.setProperty(ACCESS_LOG_LEVEL, "warn");
         }
         String id = args[0].toUpperCase(Locale.ROOT);
         Mode mode = args.length > 1 ? Mode.parse(args[1]) : Mode.SHORT;
