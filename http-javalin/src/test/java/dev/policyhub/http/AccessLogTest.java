@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policyhub.core.PolicyHub;
-import java.io.ByteArrayOutputStream;
+import dev.policyhub.http.support.RawSocket;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -118,21 +114,6 @@ class AccessLogTest {
 
     // bytes as given (ISO-8859-1 maps each char to one byte), so a test can send raw UTF-8 or control bytes
     private static void send(String request) throws IOException {
-        URI uri = URI.create(server.url());
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            } catch (IOException e) {
-                // the server may refuse an oversized request before all of it is sent
-            }
-            try {
-                socket.getInputStream().transferTo(new ByteArrayOutputStream());
-            } catch (IOException e) {
-                // the server may reset the connection after answering a refused upload
-            }
-        }
+        RawSocket.exchange(server.url(), request);
     }
 }

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.policyhub.core.PolicyHub;
-import java.io.ByteArrayOutputStream;
+import dev.policyhub.http.support.RawSocket;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,26 +146,9 @@ class TransportErrorsTest {
     }
 
     private static Answer send(String request) throws IOException {
-        URI uri = URI.create(server.url());
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            } catch (IOException e) {
-                // the server may answer a refused upload and stop reading before all of it is sent
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                socket.getInputStream().transferTo(bytes);
-            } catch (IOException e) {
-                // the server may reset the connection after answering a refused upload; the answer is already read
-            }
-            String text = bytes.toString(StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            int status = Integer.parseInt(text.substring(9, 12));
-            return new Answer(status, text.substring(0, split), text.substring(split + 4));
-        }
+        String text = RawSocket.exchange(server.url(), request);
+        int split = text.indexOf("\r\n\r\n");
+        int status = Integer.parseInt(text.substring(9, 12));
+        return new Answer(status, text.substring(0, split), text.substring(split + 4));
     }
 }

@@ -2,10 +2,10 @@ package dev.policyhub.http.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.policyhub.http.support.Gzip;
 import dev.policyhub.http.wire.GoogleRouter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Builds request {@code i} of a run from {@code (seed, i)} alone: a route, its valid parts, then one mutation family.
@@ -380,13 +379,13 @@ final class RequestGenerator {
                 break;
             case 1:
                 d.bodyPatches.add(body -> {
-                    byte[] zipped = gzip(body);
+                    byte[] zipped = Gzip.of(body);
                     return Arrays.copyOf(zipped, Math.max(1, zipped.length / 2));
                 });
                 d.guaranteed = pulumi;
                 break;
             case 2:
-                d.bodyPatches.add(body -> gzip(concat(" ".repeat(2_000_000).getBytes(StandardCharsets.US_ASCII),
+                d.bodyPatches.add(body -> Gzip.of(concat(" ".repeat(2_000_000).getBytes(StandardCharsets.US_ASCII),
                         body)));
                 d.guaranteed = pulumi;
                 break;
@@ -395,11 +394,11 @@ final class RequestGenerator {
                 d.guaranteed = pulumi;
                 break;
             case 4:
-                d.bodyPatches.add(body -> gzip(Arrays.copyOf(body, Math.max(1, body.length - 1))));
+                d.bodyPatches.add(body -> Gzip.of(Arrays.copyOf(body, Math.max(1, body.length - 1))));
                 d.guaranteed = pulumi && d.route.readsBody();
                 break;
             default:
-                d.bodyPatches.add(RequestGenerator::gzip);
+                d.bodyPatches.add(Gzip::of);
                 break;
         }
     }
@@ -759,13 +758,4 @@ final class RequestGenerator {
         return new String(utf8, StandardCharsets.UTF_8).getBytes(charset);
     }
 
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 }

@@ -3,6 +3,7 @@ package dev.policyhub.http.pulumi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.policyhub.http.support.Gzip;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class BlobRoutesTest extends PulumiAdminTestBase {
         byte[] over = new byte[64 * 1024 * 1024 + 1];
         assertError(413, "Request Entity Too Large: archive exceeds 64 MiB", http.put(upload, over));
         assertError(413, "Request Entity Too Large: archive exceeds 64 MiB",
-                http.send("PUT", upload, BlobHttp.gzip(over), "Content-Encoding", "gzip"));
+                http.send("PUT", upload, Gzip.of(over), "Content-Encoding", "gzip"));
         assertError(400, "Bad Request: Policy Pack content has not been uploaded",
                 http.post(PACKS + "/aws-guard/versions/1/complete", null));
     }

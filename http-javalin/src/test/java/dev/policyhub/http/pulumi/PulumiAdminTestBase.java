@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.policyhub.core.PolicyHub;
 import dev.policyhub.http.PolicyHubServer;
 import dev.policyhub.http.ServerOptions;
+import dev.policyhub.http.support.Gzip;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,7 @@ abstract class PulumiAdminTestBase {
     /** The fixed clock's instant. */
     static final Instant T0 = Instant.parse("2025-01-02T03:04:05.123456Z");
     /** Archive bytes the fixture uploads for every pack version. */
-    static final byte[] ARCHIVE = BlobHttp.gzip("pack archive".getBytes(StandardCharsets.UTF_8));
+    static final byte[] ARCHIVE = Gzip.of("pack archive".getBytes(StandardCharsets.UTF_8));
 
     protected PolicyHub hub;
     protected PolicyHubServer server;

@@ -3,6 +3,7 @@ package dev.policyhub.http.pulumi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policyhub.http.support.Gzip;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class PulumiReadmeExamplesTest extends PulumiAdminTestBase {
                 variables.put(assign.group(1), last.json().path(assign.group(3)).asText());
                 calls++;
             } else if (gzip.matches()) {
-                files.put(gzip.group(2), BlobHttp.gzip((gzip.group(1) + "\n").getBytes(StandardCharsets.UTF_8)));
+                files.put(gzip.group(2), Gzip.of((gzip.group(1) + "\n").getBytes(StandardCharsets.UTF_8)));
             } else {
                 last = curl(line);
                 calls++;

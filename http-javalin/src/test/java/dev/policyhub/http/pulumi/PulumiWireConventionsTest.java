@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policyhub.http.support.RawHttp;
+import dev.policyhub.http.support.Gzip;
 import dev.policyhub.http.support.RawHttp.Reply;
-import java.io.ByteArrayOutputStream;
+import dev.policyhub.http.support.RawHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +35,6 @@ class PulumiWireConventionsTest extends PulumiServerTestBase {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     private static String mediaType(SocketHttp.Answer answer) {
         return answer.header("Content-Type").map(t -> t.split(";")[0].trim()).orElse("");
@@ -137,21 +126,21 @@ class PulumiWireConventionsTest extends PulumiServerTestBase {
     @DisplayName("a gzip-encoded body is inflated on create, update and batch; a broken one is 400 invalid request body")
     void gzipBodies() {
         SocketHttp.Answer created = socket().send("POST", PG,
-                gzip(utf8("{\"name\":\"prod\",\"entityType\":\"stacks\"}")), AUTH, TOKEN_HEADER, "Content-Encoding", "gzip");
+                Gzip.of(utf8("{\"name\":\"prod\",\"entityType\":\"stacks\"}")), AUTH, TOKEN_HEADER, "Content-Encoding", "gzip");
         assertEquals(204, created.status(), created::text);
         SocketHttp.Answer updated = socket().send("PATCH", PG + "/prod",
-                gzip(utf8("{\"addStack\":{\"name\":\"prod\",\"routingProject\":\"web\"}}")),
+                Gzip.of(utf8("{\"addStack\":{\"name\":\"prod\",\"routingProject\":\"web\"}}")),
                 AUTH, TOKEN_HEADER, "Content-Encoding", "gzip", "Content-Type", "application/json");
         assertEquals(204, updated.status(), updated::text);
         SocketHttp.Answer batch = socket().send("PATCH", PG + "/prod/batch",
-                gzip(utf8("[{\"addPolicyPack\":{\"name\":\"cis\"}}]")), AUTH, TOKEN_HEADER, "Content-Encoding", "GZIP");
+                Gzip.of(utf8("[{\"addPolicyPack\":{\"name\":\"cis\"}}]")), AUTH, TOKEN_HEADER, "Content-Encoding", "GZIP");
         assertEquals(204, batch.status(), batch::text);
         assertOk("{\"name\":\"prod\",\"isOrgDefault\":false,\"entityType\":\"stacks\",\"mode\":\"preventative\","
                 + "\"stacks\":[{\"name\":\"prod\",\"routingProject\":\"web\"}],\"appliedPolicyPacks\":[{\"name\":\"cis\","
                 + "\"displayName\":\"CIS benchmark\",\"version\":1,\"versionTag\":\"1.0.0\"}],\"accounts\":[]}",
                 get(PG + "/prod"));
         String before = snapshot();
-        byte[] truncated = gzip(utf8("{\"addStack\":{\"name\":\"dev\",\"routingProject\":\"web\"}}"));
+        byte[] truncated = Gzip.of(utf8("{\"addStack\":{\"name\":\"dev\",\"routingProject\":\"web\"}}"));
         truncated = Arrays.copyOf(truncated, truncated.length - 6);
         for (byte[] broken : List.of(utf8("{\"addStack\":{\"name\":\"dev\",\"routingProject\":\"web\"}}"), truncated)) {
             assertPulumiError("{\"code\":400,\"message\":\"Bad Request: invalid request body\"}",
@@ -171,7 +160,7 @@ class PulumiWireConventionsTest extends PulumiServerTestBase {
         assertPulumiError(tooLarge, socket().send("POST", PG, overLimit, AUTH, TOKEN_HEADER));
         assertPulumiError(tooLarge, socket().send("PATCH", PG + "/prod/batch",
                 utf8("[" + " ".repeat(2 * 1024 * 1024) + "]"), AUTH, TOKEN_HEADER));
-        assertPulumiError(tooLarge, socket().send("PATCH", PG + "/prod", gzip(overLimit), AUTH, TOKEN_HEADER,
+        assertPulumiError(tooLarge, socket().send("PATCH", PG + "/prod", Gzip.of(overLimit), AUTH, TOKEN_HEADER,
                 "Content-Encoding", "gzip"));
         assertEquals(before, snapshot());
         String exact = "{\"newName\":\"production\"}";

@@ -7,6 +7,7 @@ import dev.policyhub.core.policygroups.NewPolicyGroup;
 import dev.policyhub.core.policygroups.PolicyGroup;
 import dev.policyhub.core.policygroups.PolicyGroupUpdate;
 import dev.policyhub.core.policygroups.StackRef;
+import dev.policyhub.http.support.Gzip;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -53,7 +54,7 @@ class StackRoutesTest extends PulumiAdminTestBase {
     @DisplayName("a gzipped request body is inflated")
     void gzipBody() {
         organization("acme");
-        byte[] body = BlobHttp.gzip("{\"stackName\":\"prod\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] body = Gzip.of("{\"stackName\":\"prod\"}".getBytes(StandardCharsets.UTF_8));
         assertJson(200, "{}", http.send("POST", "/api/stacks/acme/web", body, "Content-Encoding", "gzip"));
         assertStatus(200, http.get("/api/stacks/acme/web/prod"));
     }
