@@ -36,13 +36,18 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start() {
+        return start(ServerOptions.ephemeral());
+    }
+
+    /** The same server with other options (e.g. access tokens). */
+    static TestServer start(ServerOptions options) {
         PolicyHub hub = PolicyHub.builder().storage("memory", Map.of()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         hub.hierarchy().createOrganization(123L, "example.com", null);
         Folder folder = hub.hierarchy().createFolder(NewFolder.of(ORG, "prod"));
         Project project = hub.hierarchy().createProject(NewProject.of("web-prod", folder.name()));
         Project empty = hub.hierarchy().createProject(NewProject.of("empty-proj", ORG));
-        return new TestServer(hub, PolicyHubServer.start(hub, ServerOptions.ephemeral()), folder, project, empty);
+        return new TestServer(hub, PolicyHubServer.start(hub, options), folder, project, empty);
     }
 
     int port() {
