@@ -261,9 +261,10 @@ public final class PolicyHubServer implements AutoCloseable {
     }
 
     /**
-     * A GET, HEAD, DELETE or OPTIONS carrying a body is answered, then its connection is closed: on a kept-alive
-     * connection such requests were seen answered twice (about once in 50,000 requests of a fuzz run), which shifts
-     * every later answer on that connection by one. No client of either API sends such bodies.
+     * A GET, HEAD, DELETE or OPTIONS carrying a body is answered, then its connection is closed. On a kept-alive
+     * connection, the answer to the request after such a GET was now and then sent twice (about once in 50,000
+     * requests of the fuzz run; the access log shows the request once), which shifts every later answer on that
+     * connection by one. No client of either API sends such bodies.
      */
     private static void closeAfterBodyOnBodilessMethod(Context ctx) {
         String method = ctx.req().getMethod();
